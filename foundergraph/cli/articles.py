@@ -1,0 +1,125 @@
+"""Commands that read articles: ``ingest``, ``extract`` and ``eval``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from foundergraph import scoring
+from foundergraph.cli.base import article_name, store_option, warn
+from graph.errors import InputError
+from graph.model import Article
+from graph.store import GraphStore
+from loaders.extract import extract_articles
+from loaders.read import discover, read_article
+
+#: Save the store after this many new articles, so an interrupted ingest keeps its work.
+SAVE_EVERY = 25
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+model_option = click.option("--model", default=None, metavar="NAME",
+                            help="spaCy pipeline to use for every article (default: per language).")
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+
+
+def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
+    """Read every article under ``paths``; report skipped files on stderr, one line each."""
+    files = discover(paths)
+    articles, skipped = [], 0
+    for path in tqdm(files, desc="reading", unit="file", disable=quiet or len(files) < 2, leave=False):
+        try:
+            articles.append(read_article(path))
+        except InputError as exc:
+            skipped += 1
+            warn(f"skipped {path}: {exc}")
+    if not articles:
+        raise InputError(f"no article could be read from {', '.join(map(str, paths))}")
+    return articles, skipped
+
+
+def register(cli: click.Group) -> None:
+    """Add ``ingest``, ``extract`` and ``eval``."""
+
+    @cli.command()
+    @paths_argument
+    @store_option
+    @model_option
+    @quiet_option
+    def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, quiet: bool) -> None:
+        """Read articles (files or folders of .txt, .md, .html) into the embedded store.
+
+        Articles already stored (same text, whatever the file name) are skipped, so running
+        an ingest again changes nothing.
+
+        \b
+        Example:
+            foundergraph ingest seeds/
+        """
+        articles, unreadable = read_all(paths, quiet)
+        store = GraphStore.open(store_dir)
+        new = [a for a in articles if not store.has_article(a.id)]
+        new = list({a.id: a for a in new}.values())
+        entities = relations = evidence = 0
+        with store.locked():
+            pending = 0
+            progress = tqdm(extract_articles(new, model=model), total=len(new), desc="extracting",
+                            unit="article", disable=quiet or not new)
+            for extraction in progress:
+                result = store.add(extraction)
+                entities += result.entities_added
+                relations += result.relations_added
+                evidence += result.evidence_added
+                pending += not result.skipped
+                if pending >= SAVE_EVERY:
+                    store.save()
+                    pending = 0
+            if pending:
+                store.save()
+        click.echo(
+            f"articles: {len(new)} added, {len(articles) - len(new)} already stored, {unreadable} skipped\n"
+            f"entities: {entities} added ({len(store.entities)} in store)\n"
+            f"relations: {relations} added, {evidence} evidence sentences ({len(store.relations)} in store)\n"
+            f"store: {store.path}"
+        )
+
+    @cli.command()
+    @paths_argument
+    @model_option
+    @quiet_option
+    def extract(paths: tuple[Path, ...], model: str | None, quiet: bool) -> None:
+        """Print what each article yields, one JSON object per line (the gold annotations' shape).
+
+        \b
+        Example:
+            foundergraph extract seeds/ > predicted.jsonl
+        """
+        articles, _ = read_all(paths, quiet)
+        for extraction in extract_articles(articles, model=model):
+            click.echo(json.dumps(extraction.to_gold_shape(), ensure_ascii=False))
+
+    @cli.command(name="eval")
+    @click.option("--gold", required=True, type=click.Path(path_type=Path), help="Gold annotations (JSON lines).")
+    @paths_argument
+    @model_option
+    @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+    @click.option("--details", is_flag=True, help="List every missed and extra item first.")
+    @quiet_option
+    def evaluate(gold: Path, paths: tuple[Path, ...], model: str | None, as_json: bool, details: bool,
+                 quiet: bool) -> None:
+        """Score extraction on articles against gold annotations (same figures as the eval script).
+
+        \b
+        Example:
+            foundergraph eval --gold ../shared/eval/seeds-gold.jsonl seeds/
+        """
+        gold_items = scoring.load(gold)
+        articles, _ = read_all(paths, quiet)
+        predicted = {}
+        for extraction in extract_articles(articles, model=model):
+            shaped = extraction.to_gold_shape()
+            predicted[article_name(shaped["article"])] = shaped
+        text, _result = scoring.report(gold_items, predicted, as_json=as_json, details=details)
+        click.echo(text)
+

@@ -1,0 +1,59 @@
+"""HTML and Markdown to plain text, without scripts, styles, navigation or page chrome."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from inscriptis import get_text
+from lxml import etree
+from markdown_it import MarkdownIt
+
+#: Elements that never hold article text.
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+              "iframe", "svg", "button", "select", "figcaption", "menu", "dialog")
+#: ARIA roles and class/id words of page chrome.
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"}
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|comments?|cookie|consent|breadcrumbs?|"
+    r"menu|navbar|nav|sidebar|related|promo|advert|ads?|paywall|popup|modal|footer|header)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_markdown = MarkdownIt("commonmark")
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """``(title, text)`` of an HTML page: the ``<article>``/``<main>`` content when there is one."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return "", ""
+    title = (root.findtext(".//title") or "").strip()
+    for element in list(root.iter(etree.Element)):
+        if _is_chrome(element) and element.getparent() is not None:
+            element.drop_tree()
+    h1 = root.find(".//h1")
+    if h1 is not None and h1.text_content().strip():
+        title = h1.text_content().strip()
+    body = next((found for found in (root.find(f".//{tag}") for tag in ("article", "main", "body"))
+                 if found is not None), root)
+    text = get_text(lxml.html.tostring(body, encoding="unicode"))
+    return " ".join(title.split()), text
+
+
+def _is_chrome(element: etree._Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _DROP_TAGS:
+        return True
+    if (element.get("role") or "").lower() in _DROP_ROLES or element.get("aria-hidden") == "true":
+        return True
+    if tag in ("article", "main", "body", "html"):
+        return False
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(_CHROME.search(marks))
+
+
+def markdown_to_text(markdown: str) -> tuple[str, str]:
+    """``(title, text)`` of a Markdown document, rendered then read as HTML."""
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)
+    _, text = html_to_text(f"<html><body>{_markdown.render(markdown)}</body></html>")
+    return (match.group(1).strip() if match else ""), text

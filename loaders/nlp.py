@@ -1,0 +1,54 @@
+"""spaCy pipelines, loaded once per language and model from installed packages (never downloaded)."""
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import FoundergraphError
+
+logger = logging.getLogger(__name__)
+
+#: The pipeline used per language. No official English pipeline is published on PyPI, so English
+#: articles use ``en_core_web_sm`` when it is installed and the French pipeline (whose NER tags
+#: English names well) otherwise; the relation rules carry English triggers either way.
+MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_sm", "fr_core_news_md")}
+DEFAULT_MODEL = "fr_core_news_md"
+
+
+@Language.component("foundergraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so headings and bylines stay out of the next sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name, with foundergraph's sentence rule added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise FoundergraphError(
+            f"spaCy model {name!r} is not installed: pip install {name.replace('_', '-')}==3.8.0"
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("foundergraph_line_breaks", before="parser")
+    logger.debug("loaded spaCy pipeline %s", name)
+    return nlp
+
+
+def pipeline_for(language: str, model: str | None = None) -> Language:
+    """The pipeline for an article's language, or ``model`` when the caller names one."""
+    if model:
+        return load_model(model)
+    candidates = MODELS.get(language, (DEFAULT_MODEL,))
+    for name in candidates:
+        if spacy.util.is_package(name):
+            return load_model(name)
+    return load_model(candidates[-1])

@@ -1,0 +1,55 @@
+"""Shared fixtures: real seeds, real spaCy pipelines, throwaway stores, the CLI runner."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from loaders.nlp import load_model
+
+pytest_plugins = ["neo4j_fixture"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def nlp_fr():
+    """The French pipeline the product uses by default, loaded once for the whole run."""
+    return load_model("fr_core_news_md")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold_path() -> Path:
+    path = SHARED_EVAL / "seeds-gold.jsonl"
+    if not path.exists():
+        pytest.fail(f"gold annotations not found at {path}: run the tests with ../shared beside the repo")
+    return path
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    """An empty store folder."""
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """A copy of seeds/ that a test may change."""
+    target = tmp_path / "articles"
+    shutil.copytree(SEEDS, target)
+    return target

@@ -14,7 +14,8 @@ _SHARE_WORDS = {
     "twitter", "x", "facebook", "linkedin", "flipboard", "email", "e-mail", "mail", "whatsapp", "telegram",
     "reddit", "pinterest", "tumblr", "messenger", "pocket", "print", "imprimer", "partager", "share",
     "tweet", "tweeter", "copier", "copy", "link", "lien", "le", "the", "sms", "bluesky", "threads", "mastodon",
-    "instagram", "youtube", "tiktok", "viadeo", "xing", "envoyer", "send", "google+", "+",
+    "instagram", "youtube", "tiktok", "viadeo", "xing", "envoyer", "send", "google+", "+", "sur", "on", "via",
+    "par", "to", "by",
 }
 _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|abonnez[- ]vous|inscrivez[- ]vous|je m'abonne|subscribe|sign up|recevez (?:chaque|"
@@ -33,7 +34,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|»|›|>|/)\s")
-_LEADING_IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Illustration|Vidéo|Video)(?=[a-zà-ÿ’'])")
+#: An image placeholder glued to the first word of a paragraph: "Imagej’ai eu la chance…".
+_LEADING_IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Illustration|Vidéo|Video)(?=(?:[jldcnmst]|qu)['’]\w)")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _FRENCH_FUNCTION_WORDS = {
     "de", "du", "des", "le", "la", "les", "en", "pour", "votre", "vos", "sur", "avec", "et", "un", "une", "au",

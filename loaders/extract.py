@@ -1,72 +1,217 @@
-"""From parsed article to :class:`~graph.model.Extraction`: mentions, entities, relations, evidence."""
+"""From parsed article to :class:`~graph.model.Extraction`: mentions, types, coreference, relations, evidence.
+
+Steps: name mentions (:mod:`loaders.mentions`), typed by votes
+(:mod:`loaders.entity_types`); organization descriptors (:mod:`loaders.coref`);
+entities (:mod:`loaders.resolve`); a first pass of relation rules
+(:mod:`loaders.relations`) over each sentence; person descriptors resolved
+through those relations; quotes and interview turns give first-person
+pseudo-mentions to their speakers (:mod:`loaders.speakers`); a second pass
+reads what speakers say about themselves. Each relation keeps its sentences
+as evidence; repeated sightings raise its confidence.
+"""
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.model import Article, Evidence, Extraction, Relation
-from loaders.mentions import find_mentions
+from graph.model import FOUNDED, WORKS_AT, Article, Evidence, Extraction, Relation, article_id
+from loaders.coref import org_descriptors, person_descriptors, pronoun_mentions, resolve_person_descriptors
+from loaders.entity_types import assign_types
+from loaders.mentions import Mention, find_mentions
 from loaders.nlp import pipeline_for
-from loaders.relations import is_negated, relations_between
-from loaders.resolve import resolve_mentions
+from loaders.relations import relations_between
+from loaders.resolve import Resolution, resolve_mentions
+from loaders.sentences import sentences
+from loaders.speakers import first_person_mentions, speaker_quotes, turn_labels
 
 logger = logging.getLogger(__name__)
+
+_CLAUSE_BREAKS = (";", " mais ", " but ", " – ", " — ", "? ", "! ", "»", "”", '," ', '." ', '" ')
+_CONJUNCTION = re.compile(r"^\s*(?:,|,?\s*et|,?\s*and|&|ainsi que|as well as|,?\s*puis)\s*"
+                          r"(?:(?:de|d['’]|du|des|from|with|by|par|auprès d['’]|auprès de)\s*)?$", re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"(?:[,;]|\bet\b|\band\b|\bmais\b|\bbut\b|\bpuis\b|\bthen\b)\s*"
+                          r"(?:je|j['’]|il|elle|ils|elles|nous|I|he|she|they|we)\b(?!['’])", re.IGNORECASE)
+_GENERIC_ROLES = {"patron", "patronne", "boss", "dirigeant", "dirigeante"}
+
+
+def _evidence(article: Article, start: int, end: int) -> Evidence:
+    text = article.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    return Evidence(article_id=article.id, sentence=text[lead:trail], start=start + lead, end=start + trail)
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts (after the last ";", "mais", "but"... before it)."""
+    window = text[sentence_start:position]
+    cut = max((window.rfind(b) + len(b) for b in _CLAUSE_BREAKS if b in window), default=0)
+    return sentence_start + cut
+
+
+def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[Mention], resolution: Resolution,
+                only_pseudo: bool) -> list[Relation]:
+    """Run the relation rules over every ordered pair of mentions in each sentence."""
+    text = article.text
+    found: list[Relation] = []
+    by_sentence: dict[int, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_sentence.setdefault(mention.sentence, []).append(index)
+    for sentence, indexes in by_sentence.items():
+        s_start, s_end = spans[sentence]
+        indexes = sorted(indexes, key=lambda i: mentions[i].start)
+        for a, left in enumerate(indexes):
+            for right in indexes[a + 1:]:
+                lm, rm = mentions[left], mentions[right]
+                if only_pseudo and not (lm.source == "first_person" or rm.source == "first_person"):
+                    continue
+                if rm.start < lm.end:
+                    continue
+                lk, rk = resolution.key_of(left), resolution.key_of(right)
+                if lk is None or rk is None or lk == rk:
+                    continue
+                between = text[lm.end:rm.start]
+                if _person_between(mentions, indexes, lm, rm, resolution, between):
+                    continue
+                after = text[rm.end:s_end]
+                clause = text[_clause_start(text, s_start, lm.start):rm.end]
+                lt, rt = resolution.entities[lk].type, resolution.entities[rk].type
+                before = text[s_start:lm.start]
+                for hit in relations_between(left, right, lt, rt, between, after=after, clause=clause,
+                                             before=before):
+                    evidence = [_evidence(article, s_start, s_end)]
+                    for source_i, target_i in _with_conjuncts(text, mentions, indexes, hit.source, hit.target,
+                                                              resolution):
+                        source, target = resolution.key_of(source_i), resolution.key_of(target_i)
+                        if source and target and source != target:
+                            found.append(Relation(type=hit.type, source=source, target=target,
+                                                  props=dict(hit.props), evidence=list(evidence),
+                                                  confidence=hit.confidence if (source_i, target_i) == (
+                                                      hit.source, hit.target) else hit.confidence * 0.9))
+    return found
+
+
+def _conjuncts(text: str, mentions: list[Mention], indexes: list[int], index: int,
+               resolution: Resolution) -> list[int]:
+    """The mention and those coordinated with it ("A, B et C", "A and B"), same entity type only."""
+    order = sorted(indexes, key=lambda i: mentions[i].start)
+    position = order.index(index)
+    kind = resolution.entities[resolution.key_of(index)].type if resolution.key_of(index) else None
+    group = [index]
+    for step in (1, -1):
+        current = position
+        while 0 <= current + step < len(order):
+            a, b = sorted((order[current], order[current + step]), key=lambda i: mentions[i].start)
+            gap = text[mentions[a].end:mentions[b].start]
+            other = order[current + step]
+            key = resolution.key_of(other)
+            if not _CONJUNCTION.match(gap) or key is None or resolution.entities[key].type != kind:
+                break
+            group.append(other)
+            current += step
+    return group
+
+
+def _with_conjuncts(text: str, mentions: list[Mention], indexes: list[int], source: int, target: int,
+                    resolution: Resolution) -> list[tuple[int, int]]:
+    """The pair a rule read, plus the pairs its coordinated mentions make ("auprès de A et B")."""
+    return [(s, t) for s in _conjuncts(text, mentions, indexes, source, resolution)
+            for t in _conjuncts(text, mentions, indexes, target, resolution)]
+
+
+def _person_between(mentions: list[Mention], indexes: list[int], lm: Mention, rm: Mention,
+                    resolution: Resolution, between: str = "") -> bool:
+    """True when another person is named between the two mentions (the nearer one is the subject),
+    or a new clause opens with a personal pronoun ("X mentored me, and I met Y")."""
+    if lm.type == "Person" and _NEW_SUBJECT.search(between):
+        return True
+    for i in indexes:
+        m = mentions[i]
+        if lm.end <= m.start and m.end <= rm.start and m.source not in ("descriptor",):
+            key = resolution.key_of(i)
+            if key and resolution.entities[key].type == "Person" and lm.type == "Person":
+                return True
+    return False
+
+
+def _merge(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per key; each further sighting in another sentence raises the confidence."""
+    merged: dict[tuple[str, str, str], Relation] = {}
+    for relation in relations:
+        known = merged.get(relation.key)
+        if known is None:
+            merged[relation.key] = relation
+            continue
+        before = len(known.evidence)
+        known.merge(relation)
+        if len(known.evidence) > before:
+            known.confidence = min(0.99, known.confidence + (1 - known.confidence) * 0.3)
+    founded = {(r.source, r.target) for r in merged.values() if r.type == FOUNDED}
+    return [r for r in merged.values()
+            if not (r.type == WORKS_AT and (r.source, r.target) in founded
+                    and str(r.props.get("role", "")).lower() in _GENERIC_ROLES | {""})]
 
 
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Entities and relations of one article whose text ``doc`` is the parse of."""
-    mentions = find_mentions(doc)
+    text = article.text
+    sents = sentences(doc)
+    spans = [(s.start_char, s.end_char) for s in sents]
+    starts = [s for s, _ in spans]
+
+    def sentence_of_char(position: int) -> int:
+        return max(0, bisect.bisect_right(starts, position) - 1)
+
+    labels = turn_labels(text)
+    mentions = [m for m in find_mentions(doc) if not any(s <= m.start < e for s, e in labels)]
+    assign_types(text, mentions, doc)
+    mentions += org_descriptors(text, mentions, spans)
+    mentions += person_descriptors(text, mentions)
+    mentions += pronoun_mentions(text, mentions, spans)
     resolution = resolve_mentions(mentions)
-    sentences = list(doc.sents)
-    relations: dict[tuple[str, str, str], Relation] = {}
-    for index, sent in enumerate(sentences):
-        if is_negated(sent.text):
-            continue
-        in_sentence = [i for i, m in enumerate(mentions) if m.sentence == index]
-        for a_pos, left in enumerate(in_sentence):
-            for right in in_sentence[a_pos + 1:]:
-                left_key, right_key = resolution.key_of(left), resolution.key_of(right)
-                if left_key is None or right_key is None or left_key == right_key:
-                    continue
-                between = article.text[mentions[left].end:mentions[right].start]
-                left_type = resolution.entities[left_key].type
-                right_type = resolution.entities[right_key].type
-                for found in relations_between(left, right, left_type, right_type, between):
-                    source, target = resolution.key_of(found.source), resolution.key_of(found.target)
-                    evidence = Evidence(article_id=article.id, sentence=sent.text.strip(),
-                                        start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-                                        end=sent.start_char + len(sent.text.rstrip()))
-                    relation = Relation(type=found.type, source=source, target=target, props=found.props,
-                                        evidence=[evidence], confidence=found.confidence)
-                    if relation.key in relations:
-                        relations[relation.key].merge(relation)
-                    else:
-                        relations[relation.key] = relation
+    plain = _read_pairs(article, spans, mentions, resolution, only_pseudo=False)
+    if resolve_person_descriptors(mentions, resolution.key_of, plain):
+        resolution = resolve_mentions(mentions)
+        plain = _read_pairs(article, spans, mentions, resolution, only_pseudo=False)
+    quotes = speaker_quotes(text, mentions)
+    mentions += first_person_mentions(text, quotes, sentence_of_char)
+    resolution = resolve_mentions(mentions)
+    spoken = _read_pairs(article, spans, mentions, resolution, only_pseudo=True)
+    relations = _merge(plain + spoken)
     entities = sorted(resolution.entities.values(), key=lambda e: e.key)
     for entity in entities:
         entity.articles = [article.id]
-    return Extraction(article=article, entities=entities, relations=list(relations.values()))
+    logger.debug("%s: %d entities, %d relations", article.path, len(entities), len(relations))
+    return Extraction(article=article, entities=entities, relations=relations)
+
+
+def extract_text(text: str, nlp: Language, path: str = "text.txt", language: str = "fr") -> Extraction:
+    """Extract a bare text with an already-loaded pipeline (tests, notebooks, one-off checks)."""
+    article = Article(id=article_id(text), path=path, title="", language=language, text=text)
+    return extract_doc(article, nlp(text))
 
 
 def extract_articles(articles: Iterable[Article], model: str | None = None,
-                     batch_size: int = 8) -> Iterator[Extraction]:
-    """Extract every article, batching texts of the same pipeline through ``nlp.pipe``."""
+                     batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
+    """Extract every article, batching texts of the same pipeline through ``nlp.pipe``
+    (``n_process`` worker processes for the parse when above 1)."""
     batch: list[Article] = []
     current: Language | None = None
     for article in articles:
         nlp = pipeline_for(article.language, model)
         if batch and (nlp is not current or len(batch) >= batch_size):
-            yield from _extract_batch(current, batch)
+            yield from _extract_batch(current, batch, n_process)
             batch = []
         current = nlp
         batch.append(article)
     if batch and current is not None:
-        yield from _extract_batch(current, batch)
+        yield from _extract_batch(current, batch, n_process)
 
 
-def _extract_batch(nlp: Language, articles: list[Article]) -> Iterator[Extraction]:
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+def _extract_batch(nlp: Language, articles: list[Article], n_process: int = 1) -> Iterator[Extraction]:
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), n_process=n_process)):
         yield extract_doc(article, doc)

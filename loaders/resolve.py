@@ -9,8 +9,11 @@ key or on any alias's key.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
 
 from graph.model import PERSON, Entity, entity_key
 from loaders.mentions import Mention
@@ -25,7 +28,14 @@ class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
     mention_keys: dict[int, str] = field(default_factory=dict)  # index in the mention list -> entity key
 
+    refers: dict[int, int] = field(default_factory=dict)  # pseudo-mention index -> index it stands for
+
     def key_of(self, index: int) -> str | None:
+        """The entity key of a mention, following pseudo-mentions to what they stand for."""
+        seen = set()
+        while index in self.refers and index not in seen:
+            seen.add(index)
+            index = self.refers[index]
         return self.mention_keys.get(index)
 
 
@@ -38,6 +48,8 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
     """Group an article's mentions into entities (one per key), joining lone names to full names."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, mention in enumerate(mentions):
+        if mention.is_pseudo or mention.type is None or mention.source == "turn":
+            continue
         key = entity_key(mention.text)
         if key:
             by_key[key].append(index)
@@ -65,12 +77,42 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
             entity.add_alias(form)
         resolution.entities[key] = entity
         resolution.mention_keys.update({i: key for i in indexes})
+    resolution.refers.update({i: m.refers_to for i, m in enumerate(mentions) if m.refers_to is not None})
     return resolution
 
 
 def _vote_type(mentions: list[Mention], indexes: list[int]) -> str:
-    votes = Counter(mentions[i].type for i in indexes)
+    votes = Counter(mentions[i].type for i in indexes if mentions[i].type)
     return max(sorted(votes), key=votes.__getitem__)
+
+
+#: rapidfuzz ratios (0-100): at or above SURE two keys are spelling variants; between UNSURE and SURE a
+#: merge also needs the structural checks of :func:`fuzzy_same` and is logged as unsure.
+FUZZY_SURE = 95.0
+FUZZY_UNSURE = 88.0
+
+
+def fuzzy_same(a: str, b: str, entity_type: str) -> bool:
+    """Whether two entity keys are spellings of one name, conservatively.
+
+    People need the same given names (hyphens aside: "jean-marc dupont" = "jean marc dupont") and a
+    surname at most a typo away ("tissier" = "tisser"); different given names never merge ("anne
+    martin" != "anna martin"). Organizations need a ratio of at least :data:`FUZZY_SURE`, or the same
+    letters once spaces and hyphens are dropped ("linked in" = "linkedin"). Keys under 5 letters never
+    merge fuzzily.
+    """
+    if min(len(a), len(b)) < 5:
+        return False
+    ratio = fuzz.ratio(a, b)
+    if entity_type == PERSON:
+        if a.replace("-", " ").split() == b.replace("-", " ").split():
+            return True
+        words_a, words_b = a.split(), b.split()
+        if len(words_a) != len(words_b) or len(words_a) < 2 or words_a[:-1] != words_b[:-1]:
+            return False
+        return fuzz.ratio(words_a[-1], words_b[-1]) >= 85 and ratio >= FUZZY_UNSURE
+    squeeze = re.compile(r"[\s-]")
+    return ratio >= FUZZY_SURE or (ratio >= FUZZY_UNSURE and squeeze.sub("", a) == squeeze.sub("", b))
 
 
 class EntityIndex:
@@ -88,13 +130,30 @@ class EntityIndex:
             self._alias_keys.setdefault(entity_key(alias), entity.key)
 
     def find(self, entity: Entity) -> str | None:
-        """The key of the known entity this one is, if any."""
+        """The key of the known entity this one is, if any: same key, an alias key, or a safe fuzzy match."""
         if entity.key in self.entities:
             return entity.key
         for alias in [entity.name, *entity.aliases]:
             known = self._alias_keys.get(entity_key(alias))
-            if known:
+            if known and self.entities[known].type == entity.type:
                 return known
+        return self._fuzzy(entity)
+
+    def _fuzzy(self, entity: Entity) -> str | None:
+        """A known entity of the same type whose key is a near spelling of this one's (see :func:`fuzzy_same`)."""
+        candidates = [k for k, e in self.entities.items() if e.type == entity.type]
+        if not candidates:
+            return None
+        best = process.extractOne(entity.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_UNSURE)
+        if best is None:
+            return None
+        known, score, _ = best
+        if fuzzy_same(entity.key, known, entity.type):
+            if score < FUZZY_SURE:
+                logger.warning("unsure merge: %r joined %r (similarity %.0f)", entity.name,
+                               self.entities[known].name, score)
+            return known
+        logger.info("kept apart: %r and %r (similarity %.0f)", entity.name, self.entities[known].name, score)
         return None
 
     def add(self, entity: Entity, article_id: str) -> tuple[str, bool]:

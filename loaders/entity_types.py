@@ -1,0 +1,187 @@
+"""Entity typing by votes: NER labels, name suffixes, the words around each mention, coordination.
+
+NER alone mistypes short company names as people ("X racheté par Y" with X
+tagged PER). Each mention casts weighted votes for Person, Organization or
+Place from its NER label, its last word (Ventures, Capital, SAS...), its
+left context ("chez X", "fondateur de X", "racheté par X", "CEO d'X"), its
+right context ("X's founder", "X compte 40 salariés", "X, expert digital"),
+and the model's word vectors; all mentions sharing a key add up their votes,
+and the winner types every one of them. Names with no Person/Organization
+vote (places, untyped candidates) get type None and are not entities.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+
+import numpy as np
+from spacy.tokens import Doc
+
+from graph.model import ORGANIZATION, PERSON, entity_key
+from loaders.lexicon import (FORMER_WORDS, ORG_CUE_NOUNS, ORG_SUFFIXES, PERSON_TITLES, ROLE_WORDS,
+                             SPEECH_VERBS, WEB_ENDINGS)
+from loaders.mentions import Mention
+
+logger = logging.getLogger(__name__)
+
+PLACE = "Place"
+_LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 1.0), "LOC": (PLACE, 2.0)}
+_CUE = 3.0
+_ORG_LEFT = re.compile(
+    rf"(?:\bchez|\bde chez|\bracheté(?:e|s|es)? par|\bacquise? par|\bacquired by|\bbought by|\brachat d[e']|"
+    rf"\bacquisition of|\bvendu(?:e|s)?|\bsold|\ba racheté|\bacquiert|\bacquired|\b(?:{ROLE_WORDS})(?:\s+[\w-]+){{0,3}}?\s+(?:de|du|d['’]|of|at|pour|for|chez)|"
+    rf"\b(?:la|cette|sa|the) (?:startup|start-up|jeune pousse|société|entreprise|plateforme|plate-forme|application|"
+    rf"banque|marque|company|firm|platform|app)|\bl['’](?:entreprise|application|appli)|\bfonds|\bjoined|"
+    rf"\ba rejoint|\brejoint|\binvesti(?:t)? dans|\binvested in|\bbacked by|\bsoutenue? par|\bfinancée? par|"
+    rf"\b(?:plate-forme|plateforme|application|applications|applis?|apps?|outils?|tools?|sites?) (?:comme|like|such as)|"
+    rf"\bpartner at|\bwork(?:s|ed|ing)? (?:at|for)|\b(?:lev\w+|raised|raises)[^.;]{{0,60}}(?:auprès d['’]|auprès de|from)|\btravaille (?:chez|pour)|\bstartup|\bstart-up|"
+    rf"\b(?:investi|invested|injecté)\b[^.;]{{0,40}}\b(?:dans|in|into)|"
+    rf"\b(?:co-?fondé|fondé|cofondé|créé|lancé|(?:co-?)?founded|launched|started|levé des fonds pour)|"
+    rf"\b(?:a racheté|rachète|a acquis|acquiert|acquired|bought|acquires|buys|a cédé|cède|cédé|sells|a vendu)|"
+    rf"\b(?:round|tour de table|levée de fonds|levée|funding)\s+(?:de|d['’]|in|of|for)|\b(?:rachat|acquisition|reprise)\s+d[eu']\s*\S+\s+par)\s*$",
+    re.IGNORECASE,
+)
+#: "Jeanne Dubois, de X" / "Jeanne Dubois d'X": X is where the person comes from, mostly an organization.
+_AFFILIATION_LEFT = re.compile(r"\b[A-ZÉ][\w-]+\s*,?\s*(?:de|d['’]|from)\s*$")
+_ORG_LEFT_WEAK = re.compile(r"\b(?:sur|via|on)\s*$", re.IGNORECASE)
+_ORG_RIGHT = re.compile(
+    rf"^\s*(?:['’]s\s+(?:co-?founder|founder|ceo|cto|board|investors?|acquisition)|,?\s*(?:qui\s+)?(?:a|avait|ont)\s+"
+    rf"(?:levé|été rachetée?|racheté|acquis)|\s*rachet\w+|\s*acquis\w*|\s*raised|\s*was acquired|"
+    rf"\s*(?:compte|comptait|a|avait|emploie|employait|revendique|has|had|employs)\s+(?:[^\s'’]+(?:\s+|['’])){{0,6}}?"
+    rf"(?:{ORG_CUE_NOUNS}|utilisat\w*|client\w*|employ\w*|salarié\w*)|"
+    rf"\s*(?:est|était|n['’]était pas|n['’]est pas|is|was|isn['’]t|wasn['’]t)\s+(?:\w+\s+)?(?:un|une|a|an|la|le)\s+"
+    rf"(?:\w+\s+)?(?:{ORG_CUE_NOUNS})\b|"
+    rf",?\s*(?:qui a été\s+|was\s+)?(?:co-?fondée?|fondée?|créée?|lancée?|(?:co-?)?founded|launched|started)\s+(?:en \d{{4}}\s+|in \d{{4}}\s+)?(?:par|by)\b|"
+    rf"\s*(?:a racheté|rachète|a acquis|acquiert|acquired|acquires|bought|has acquired|a levé|lève|raised|raises|has raised)\b|"
+    rf",?\s*(?:backed by|soutenue? par|financée? par|funded by|rachetée? par|acquired by)\b|"
+    rf",?\s*which\b|\s*(?:ceo|cto|coo|cfo|founder|co-founder|cofounder|boss|chief executive)\s+[A-Z])",
+    re.IGNORECASE,
+)
+_PERSON_RIGHT = re.compile(
+    rf"^\s*(?:,\s*(?:(?:{FORMER_WORDS})\s*)?|(?:{FORMER_WORDS})\s*)(?:le |la |l['’]|the |un |une |a |an |notre |our )?"
+    rf"(?:{ROLE_WORDS})\b"
+    rf"|^\s*,\s*\d{{2}} ans\b|^\s*,\s*(?:aged )?\d{{2}}\b|^\s*(?:{SPEECH_VERBS})\b"
+    rf"|^\s*(?:a |has |had )?(?:co-?fondé|fondé|cofondé|(?:co-?)?founded|met|a rencontré|joined|a rejoint|mentored|"
+    rf"a conseillé|was mentored|a été conseillée?|worked|a travaillé|travaille)\b",
+    re.IGNORECASE,
+)
+_PERSON_LEFT = re.compile(rf"(?:\b(?:selon|according to|raconte|explique|says|said)|(?:{SPEECH_VERBS}))\s*$",
+                          re.IGNORECASE)
+_PERSON_LEFT_STRONG = re.compile(
+    r"\b(?:met|a rencontré|ai rencontré|rencontre|worked with|travaillé avec|mentored|advised|a conseillé|coached|"
+    r"introduced to|présentée? à|(?:co-?)?fondée? par|(?:co-?)?founded by|mentored by|advised by|coached by|"
+    r"conseillée? par|coachée? par|(?:the )?advice of|conseils? de|mentor,?|tombée? sur|"
+    r"['’]s\s+(?:co-?founder|founder|ceo|cto|boss|chief executive),?)\s*$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"^\s*(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$", re.IGNORECASE)
+_ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
+_PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
+_VECTOR_MARGIN = 0.2
+
+
+def _prototype_vectors(doc: Doc, words: tuple[str, ...]) -> list[np.ndarray]:
+    vocab = doc.vocab
+    return [vocab[w].vector for w in words if vocab[w].has_vector]
+
+
+def _vector_vote(doc: Doc, mention: Mention) -> float:
+    """+1 when the model's vectors place a name nearer companies than places, -1 for the reverse, else 0."""
+    if not doc.vocab.vectors.shape[0]:
+        return 0.0
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not span.has_vector or not span.vector_norm:
+        return 0.0
+    vector = span.vector / span.vector_norm
+
+    def best(prototypes: list[np.ndarray]) -> float:
+        return max((float(vector @ p / np.linalg.norm(p)) for p in prototypes if np.linalg.norm(p)), default=0.0)
+
+    margin = best(_prototype_vectors(doc, _ORG_PROTOTYPES)) - best(_prototype_vectors(doc, _PLACE_PROTOTYPES))
+    if margin >= _VECTOR_MARGIN:
+        return 1.0
+    return -1.0 if margin <= -_VECTOR_MARGIN else 0.0
+
+
+def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[str, float]:
+    """The votes one mention casts from its label, its words and its context in ``text``."""
+    votes: dict[str, float] = defaultdict(float)
+    if mention.label in _LABEL_VOTES:
+        kind, weight = _LABEL_VOTES[mention.label]
+        if mention.label == "PER" and " " not in mention.text.strip():
+            weight = 1.0  # a lone capitalized word tagged PER is often a company
+        votes[kind] += weight
+    words = mention.text.split()
+    if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:
+        if len(words) > 1 or words[-1].lower().endswith(WEB_ENDINGS):
+            votes[ORGANIZATION] += 4.0
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    left = text[max(line_start, mention.start - 60):mention.start]
+    line_end = text.find("\n", mention.end)
+    right = text[mention.end:min(mention.end + 80, line_end if line_end >= 0 else len(text))]
+    if _ORG_LEFT.search(left):
+        votes[ORGANIZATION] += _CUE
+    elif _AFFILIATION_LEFT.search(left):
+        votes[ORGANIZATION] += 1.5
+    elif _ORG_LEFT_WEAK.search(left):
+        votes[ORGANIZATION] += 1.0
+    if _ORG_RIGHT.search(right):
+        votes[ORGANIZATION] += _CUE
+    if _PERSON_RIGHT.search(right):
+        votes[PERSON] += _CUE
+    previous = left.split()[-1].lower() if left.split() else ""
+    if previous in PERSON_TITLES:
+        votes[PERSON] += _CUE
+    elif _PERSON_LEFT_STRONG.search(left) and mention.label in ("PER", "", "MISC"):
+        votes[PERSON] += _CUE
+    elif _PERSON_LEFT.search(left) and mention.label in ("PER", ""):
+        votes[PERSON] += 1.0
+    if doc is not None and mention.label in ("LOC", "MISC"):
+        votes[ORGANIZATION] += 3.0 * max(0.0, _vector_vote(doc, mention))
+    return votes
+
+
+def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None) -> dict[str, str]:
+    """Type every named mention by the votes of all mentions sharing its key; returns key -> type.
+
+    Mentions whose key gets no Person/Organization majority keep ``type = None``.
+    """
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    named = [m for m in mentions if not m.is_pseudo and m.source != "turn"]
+    for mention in named:
+        for kind, weight in mention_votes(text, mention, doc).items():
+            totals[entity_key(mention.text)][kind] += weight
+    _vote_surnames(named, totals)
+    _vote_coordinations(text, named, totals)
+    types: dict[str, str] = {}
+    for key, votes in totals.items():
+        person, org, place = votes.get(PERSON, 0.0), votes.get(ORGANIZATION, 0.0), votes.get(PLACE, 0.0)
+        if max(person, org) <= 0 or place >= max(person, org):
+            continue
+        types[key] = PERSON if person > org else ORGANIZATION
+    for mention in named:
+        mention.type = types.get(entity_key(mention.text))
+    logger.debug("types: %s", types)
+    return types
+
+
+def _vote_surnames(mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
+    """A lone word that is part of a full person name votes with that name ("Nahon" after "Jean Nahon")."""
+    full = {entity_key(m.text) for m in mentions if m.label == "PER" and " " in m.text.strip()}
+    parts = {part for key in full for part in key.split()}
+    for key in list(totals):
+        if " " not in key and key in parts:
+            totals[key][PERSON] += 2.0
+
+
+def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
+    """Names coordinated with an organization ("à X ou à Y", "X et Y") lean towards organization."""
+    for left, right in zip(mentions, mentions[1:]):
+        if left.sentence != right.sentence or not _COORDINATION.match(text[left.end:right.start]):
+            continue
+        lk, rk = entity_key(left.text), entity_key(right.text)
+        for key, other in ((lk, rk), (rk, lk)):
+            if totals[other].get(ORGANIZATION, 0) > max(totals[other].get(PERSON, 0), totals[other].get(PLACE, 0)):
+                if totals[key].get(PERSON, 0) < 2:
+                    totals[key][ORGANIZATION] += 1.5

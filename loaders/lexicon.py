@@ -1,0 +1,80 @@
+"""Generic French and English word lists the extraction rules share.
+
+Only generic vocabulary lives here (role titles, trigger verbs, organization
+suffixes, speech verbs, cue nouns); never names of people or organizations.
+Each list is exposed as a regex alternation or a frozenset.
+"""
+from __future__ import annotations
+
+#: Role titles (regex alternation, matched case-insensitively on word boundaries).
+ROLE_WORDS = (
+    r"ceo|cto|coo|cfo|cmo|cpo|pdg|dg|président\w*|vice-président\w*|vp|svp|evp|directeur\w*|directrice\w*|"
+    r"responsable|manager|head|partner|associée?s?|general partner|managing partner|"
+    r"fondat(?:eur|rice)s?|co-?fondat(?:eur|rice)s?|créat(?:eur|rice)s?|co-?créat(?:eur|rice)s?|"
+    r"founder|co-?founder|chairman|chairwoman|chair|president|director|chief \w+ officer|"
+    r"expert\w*|ingénieur\w*|engineer|developer|développeu(?:r|se)|designer|investisseur|investor|"
+    r"analyste|analyst|employée?|salariée?|chercheu(?:r|se)|researcher|scientist|patron(?:ne)?|boss|"
+    r"dirigeante?|gérante?|administrat(?:eur|rice)|board member|membre du (?:conseil|board)|"
+    r"consultante?|consultant|conseill(?:er|ère)|advisor|adviser|stagiaire|intern|"
+    r"journaliste|journalist|rédact(?:eur|rice)(?: en chef)?|editor|reporter|chroniqueu(?:r|se)|"
+    r"professeure?|professor|lead|principal|venture partner|business angel|"
+    r"en charge|chargée? de \w+|in charge"
+)
+#: Role words that make an apposition a FOUNDED relation instead of WORKS_AT.
+FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founder|créat(?:eur|rice)s?)"
+#: Prefixes marking a role as former.
+FORMER_WORDS = r"(?:l['’]\s*)?ancien(?:ne)?s?|ex-|ex |former|past|onetime"
+#: Organization name endings (case-sensitive tokens).
+ORG_SUFFIXES = frozenset({
+    "Ventures", "Venture", "Partners", "Capital", "Labs", "Lab", "Inc", "Inc.", "SAS", "SA", "SARL", "SASU",
+    "Ltd", "Ltd.", "LLC", "LLP", "GmbH", "AG", "Corp", "Corp.", "Corporation", "Group", "Groupe", "Holding",
+    "Holdings", "Technologies", "Technology", "Tech", "Studio", "Studios", "Bank", "Banque", "Fund", "Fonds",
+    "University", "Université", "Institute", "Institut", "School", "École", "Foundation", "Fondation",
+    "Systems", "Networks", "Software", "Media", "Médias", "Times", "Post", "Journal", "News", "Magazine",
+    "Investments", "Invest", "Investissement", "Investissements", "Gestion", "Associates", "Associés",
+    "Industries", "Solutions", "Company", "Compagnie", "Co", "Co.", "AI", "Robotics", "Bio", "Pharma",
+    "Therapeutics", "Motors", "Airlines", "Energy", "Énergie", "Telecom", "Consulting", "Conseil",
+})
+#: Web-address endings that make a token an organization name ("shoebox.com").
+WEB_ENDINGS = (".com", ".io", ".fr", ".org", ".net", ".ai", ".co", ".app")
+#: Words of share-button rows and site chrome that never name an entity on their own.
+SHARE_WORDS = frozenset({
+    "email", "e-mail", "mail", "partager", "share", "tweet", "tweeter", "imprimer", "print", "copier",
+    "lien", "link", "whatsapp", "flipboard", "pocket", "reddit", "pinterest", "messenger", "facebook",
+    "twitter", "linkedin", "x", "réagir", "commenter", "comment",
+})
+#: Verbs that introduce or attribute reported speech (lowercase forms).
+SPEECH_VERBS = (
+    r"raconte|racontait|a raconté|explique|expliquait|a expliqué|dit|disait|a dit|déclare|a déclaré|"
+    r"ajoute|a ajouté|confie|a confié|souligne|a souligné|affirme|a affirmé|précise|a précisé|"
+    r"se souvient|se rappelle|poursuit|résume|estime|assure|insiste|sourit|rit|lance|"
+    r"says|said|explains|explained|recalls|recalled|adds|added|notes|noted|told|tells|remembers|"
+    r"continues|continued|admits|admitted|insists|insisted|laughs|laughed"
+)
+#: Nouns that, right after a name, say it names an organization ("X compte 40 employés").
+ORG_CUE_NOUNS = (
+    r"entreprise|société|startup|start-up|jeune pousse|boîte|plateforme|application|appli|app|site|"
+    r"service|réseau social|marque|groupe|fonds|banque|journal|média|utilisateurs|clients|employés|"
+    r"salariés|collaborateurs|company|firm|platform|website|network|brand|fund|bank|users|customers|"
+    r"employees|staff|subscribers|abonnés"
+)
+#: Determiners and possessives that open a common-noun phrase, not a name.
+COMMON_OPENERS = frozenset({
+    "votre", "vos", "notre", "nos", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur",
+    "leurs", "your", "our", "my", "his", "her", "their", "ce", "cet", "cette", "ces", "this", "these",
+})
+#: Lowercase words allowed inside a name ("Coeur sur Paris", "Adam di Angello", "Bank of America").
+NAME_CONNECTORS = frozenset({
+    "de", "du", "des", "d'", "d’", "di", "da", "van", "von", "der", "den", "la", "le", "les", "sur", "of",
+    "the", "and", "&", "for", "on", "-", ".", "y", "e", "del", "bin", "ben", "al",
+})
+#: Courtesy titles that make the next capitalized span a person.
+PERSON_TITLES = frozenset({
+    "m.", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "monsieur",
+    "madame", "sir", "dame", "prof.", "maître", "me",
+})
+#: Personal pronouns: never names, even capitalized at the start of a sentence.
+PRONOUNS = frozenset({
+    "i", "me", "you", "he", "she", "we", "they", "it", "him", "her", "us", "them", "je", "tu", "il", "elle",
+    "nous", "vous", "ils", "elles", "on", "moi", "toi", "lui", "eux",
+})

@@ -1,0 +1,42 @@
+"""Sentences of an article: the parser's sentences, re-joined where it cut inside a clause.
+
+The French parser sometimes starts a sentence in the middle of a name
+("CEO d'Orange | Silicon Valley, ..."). A parser sentence that does not end
+with final punctuation and is not followed by a line break is joined with
+the next one.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span
+
+logger = logging.getLogger(__name__)
+
+_FINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences as spans, joined across cuts the parser made inside a clause."""
+    out: list[Span] = []
+    pending_start: int | None = None
+    for sent in doc.sents:
+        start = sent.start if pending_start is None else pending_start
+        stripped = sent.text.rstrip()
+        ends_line = "\n" in sent.text[len(stripped):] or sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_
+        if stripped.endswith(_FINAL) or ends_line or not stripped:
+            out.append(doc[start:sent.end])
+            pending_start = None
+        else:
+            pending_start = start
+    if pending_start is not None:
+        out.append(doc[pending_start:len(doc)])
+    return out
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> index of its sentence in :func:`sentences`."""
+    out: dict[int, int] = {}
+    for index, sent in enumerate(sentences(doc)):
+        out.update({token.i: index for token in sent})
+    return out

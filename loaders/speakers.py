@@ -1,0 +1,170 @@
+"""Who speaks: quotes, their attribution, interview turns, and first-person pseudo-mentions.
+
+A quote's speaker is named right after it ("…", raconte X / says X / X
+raconte), right before it (X explique : «…» / selon X), by "raconte-t-il"
+(the last person named before the quote), in the sentence leading into it,
+or inherited from the previous quote nearby. In an interview, a turn label
+("PG :") maps to the person whose initials or name it gives. Inside a quote
+or turn with a known speaker, "je", "j'", "moi", "m'", "I" become
+pseudo-mentions of that speaker, so the ordinary relation rules apply to
+first-person statements. Narration with no named speaker gets none.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from graph.model import PERSON, entity_key
+from loaders.lexicon import SPEECH_VERBS
+from loaders.mentions import Mention
+
+logger = logging.getLogger(__name__)
+
+_PAIRS = {"«": "»", "“": "”"}
+_TURN = re.compile(r"^(?P<label>[A-ZÉ]{1,4}|[A-ZÉ][\w.-]+(?: [A-ZÉ][\w.-]+)?)\s*:\s", re.MULTILINE)
+_SPEECH = re.compile(rf"(?:{SPEECH_VERBS})", re.IGNORECASE)
+_AFTER_PRONOUN = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})(?:-t)?-(?:il|elle)\b", re.IGNORECASE)
+_AFTER_VERB = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})\s+$", re.IGNORECASE)
+_BEFORE_SELON = re.compile(r"(?:selon|d['’]après|according to)\s*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:[Jj]e|[Jj]['’]|[Mm]oi|[Mm]['’])|(?<![\w'’])(?:I|me)\b")
+_NEARBY = 400  # characters: how far a speaker named before a quote still speaks
+
+
+@dataclass
+class Quote:
+    """A stretch of reported speech and the index of the mention that says it (None: unknown)."""
+
+    start: int
+    end: int
+    speaker: int | None = None
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches: «…», “…” and straight double quotes paired within a paragraph."""
+    quotes: list[Quote] = []
+    for opening, closing in _PAIRS.items():
+        for match in re.finditer(rf"{opening}([^{closing}]{{2,}}){closing}", text):
+            quotes.append(Quote(match.start(1), match.end(1)))
+    offset = 0
+    for paragraph in text.split("\n"):
+        marks = [m.start() for m in re.finditer('"', paragraph)]
+        for a, b in zip(marks[0::2], marks[1::2]):
+            quotes.append(Quote(offset + a + 1, offset + b))
+        offset += len(paragraph) + 1
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _mention_at(mentions: list[Mention], start: int, end: int) -> int | None:
+    """The first person (or unresolved) mention starting in [start, end)."""
+    for index, mention in enumerate(mentions):
+        if start <= mention.start < end and mention.type in (PERSON, None) and mention.source != "first_person":
+            return index
+    return None
+
+
+def _by_end_desc(mentions: list[Mention]) -> list[int]:
+    return sorted(range(len(mentions)), key=lambda i: (mentions[i].end, mentions[i].end - mentions[i].start),
+                  reverse=True)
+
+
+def _can_speak(mention: Mention) -> bool:
+    """A named person, or a person descriptor already resolved to one."""
+    if mention.type != PERSON or mention.source == "first_person":
+        return False
+    return mention.source != "descriptor" or mention.refers_to is not None
+
+
+def _last_person_before(mentions: list[Mention], position: int) -> int | None:
+    for index in _by_end_desc(mentions):
+        mention = mentions[index]
+        if mention.end <= position and _can_speak(mention):
+            return index if position - mention.end < _NEARBY else None
+    return None
+
+
+def attribute(text: str, quote: Quote, mentions: list[Mention], previous: Quote | None) -> int | None:
+    """The index of the mention that speaks ``quote`` (see the module docstring for the cues)."""
+    after = text[quote.end + 1:quote.end + 120].split("\n")[0]
+    if _AFTER_PRONOUN.match(after):
+        return _last_person_before(mentions, quote.start)
+    inside_pronoun = re.search(rf"(?:{SPEECH_VERBS})(?:-t)?-(?:il|elle)\b", text[quote.start:quote.end], re.IGNORECASE)
+    for index in sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end)):
+        mention = mentions[index]
+        if quote.end < mention.start <= quote.end + 80 and _can_speak(mention):
+            gap = text[quote.end + 1:mention.start]
+            tail = text[mention.end:mention.end + 40]
+            if _AFTER_VERB.match(gap) or (re.fullmatch(r"[\s,.]*", gap) and _SPEECH.match(tail.strip())):
+                return index
+            break
+    before = text[max(0, quote.start - 200):quote.start - 1]
+    line_before = before.split("\n")[-1]
+    for index in _by_end_desc(mentions):
+        mention = mentions[index]
+        if mention.end > quote.start or not _can_speak(mention):
+            continue
+        if quote.start - mention.end > len(line_before) + 1:
+            break
+        between = text[mention.end:quote.start - 1]
+        if re.search(r'[»”"]', between):
+            continue  # that name was said inside an earlier quote
+        if _SPEECH.search(between) or _BEFORE_SELON.search(text[max(0, mention.start - 20):mention.start]):
+            return index
+    if inside_pronoun:
+        return _last_person_before(mentions, quote.start)
+    if previous is not None and previous.speaker is not None and quote.start - previous.end < _NEARBY:
+        return previous.speaker
+    return None
+
+
+def interview_turns(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Interview turns ("PG : …" to the end of the line), spoken by the person the label names."""
+    people = [(i, m) for i, m in enumerate(mentions) if m.type == PERSON and not m.is_pseudo]
+    turns: list[Quote] = []
+    for match in _TURN.finditer(text):
+        label = match.group("label")
+        speaker = None
+        for index, mention in people:
+            words = mention.text.split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if len(words) > 1 and (label == initials or entity_key(label) in (entity_key(words[-1]), entity_key(words[0]))):
+                speaker = index
+                break
+            if entity_key(label) == entity_key(mention.text):
+                speaker = index
+                break
+        end = text.find("\n", match.end())
+        turns.append(Quote(match.end(), end if end >= 0 else len(text), speaker))
+    return turns
+
+
+def turn_labels(text: str) -> list[tuple[int, int]]:
+    """Character spans of interview turn labels (a label opening two lines or more), never entities themselves."""
+    matches = list(_TURN.finditer(text))
+    counts: dict[str, int] = {}
+    for match in matches:
+        counts[match.group("label")] = counts.get(match.group("label"), 0) + 1
+    return [(m.start("label"), m.end("label")) for m in matches if counts[m.group("label")] >= 2]
+
+
+def speaker_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Every quote and interview turn of the article, with its speaker when one is named."""
+    quotes = find_quotes(text)
+    previous: Quote | None = None
+    for quote in quotes:
+        quote.speaker = attribute(text, quote, mentions, previous)
+        previous = quote
+    return quotes + interview_turns(text, mentions)
+
+
+def first_person_mentions(text: str, quotes: list[Quote], sentence_of_char) -> list[Mention]:
+    """Pseudo-mentions of each quote's speaker for "je", "j'", "moi", "m'", "I" inside the quote."""
+    out: list[Mention] = []
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        for match in _FIRST_PERSON.finditer(text, quote.start, quote.end):
+            out.append(Mention(text=match.group(0), type=PERSON, start=match.start(), end=match.end(),
+                               sentence=sentence_of_char(match.start()), source="first_person",
+                               refers_to=quote.speaker))
+    return out

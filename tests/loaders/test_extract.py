@@ -1,0 +1,128 @@
+"""Extraction end to end: fixture articles, coreference of descriptors, evidence, confidence."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Article, article_id
+from loaders.coref import org_descriptors
+from loaders.extract import extract_articles, extract_text
+from loaders.mentions import Mention
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def triples(extraction) -> set[tuple[str, str, str]]:
+    names = {e.key: e.name for e in extraction.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in extraction.relations}
+
+
+@pytest.fixture(scope="module")
+def fixtures(nlp_fr) -> dict:
+    out = {}
+    for path in sorted(DATA.glob("*.txt")):
+        out[path.name] = extract_text(path.read_text(encoding="utf-8"), nlp_fr, path=path.name)
+    return out
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("portrait-fr.txt", {
+        ("WORKS_AT", "Yann Morel", "Orvel"),
+        ("FOUNDED", "Yann Morel", "Kibo"),  # "fondateur de la startup éponyme"
+        ("ACQUIRED", "Orvel", "Kibo"),
+        ("KNOWS", "Yann Morel", "Lise Caron"),  # quote spoken by "le créateur de Kibo"
+        ("MENTORED", "Lise Caron", "Yann Morel"),  # asking her what to do with the money
+        ("INVESTED_IN", "Norvane Capital", "Kibo"),
+        ("INVESTED_IN", "Estrel Partners", "Kibo"),
+    }),
+    ("interview-en.txt", {
+        ("WORKS_AT", "Dana Whitfield", "Brightwater"),
+        ("FOUNDED", "Dana Whitfield", "Trellis"),  # interview turn "DW:" speaks for Dana Whitfield
+        ("MENTORED", "Rachel Stone", "Dana Whitfield"),
+        ("KNOWS", "Dana Whitfield", "Tom Reyes"),
+        ("INVESTED_IN", "Halcyon Ventures", "Trellis"),
+        ("ACQUIRED", "Nexaro", "Trellis"),
+    }),
+])
+def test_extract_fixture_articles_find_the_facts(fixtures: dict, name: str, expected: set) -> None:
+    found = triples(fixtures[name])
+    assert expected <= found, expected - found
+
+
+@pytest.mark.parametrize("name,forbidden", [
+    ("portrait-fr.txt", {("ACQUIRED", "Tavolo", "Kibo"), ("KNOWS", "Yann Morel", "Hugo Marchal")}),
+    ("interview-en.txt", {("KNOWS", "Dana Whitfield", "Marc Leroy")}),
+])
+def test_extract_fixture_articles_avoid_traps(fixtures: dict, name: str, forbidden: set) -> None:
+    assert not (forbidden & triples(fixtures[name]))
+
+
+@pytest.mark.parametrize("name,absent", [
+    ("portrait-fr.txt", {"Email", "Tweet", "Nantes", "Lyon"}),
+    ("interview-en.txt", {"DW", "Q", "Boston"}),
+])
+def test_extract_fixture_articles_keep_noise_out_of_entities(fixtures: dict, name: str, absent: set) -> None:
+    assert not (absent & {e.name for e in fixtures[name].entities})
+
+
+@pytest.mark.parametrize("name,props", [
+    ("interview-en.txt", {("WORKS_AT", "Brightwater"): {"role": "VP of engineering", "former": True},
+                          ("ACQUIRED", "Trellis"): {"amount": 40_000_000.0, "currency": "USD"},
+                          ("INVESTED_IN", "Trellis"): {"amount": 5_000_000.0, "currency": "USD"}}),
+    ("portrait-fr.txt", {("INVESTED_IN", "Kibo"): {"amount": 2_000_000.0, "currency": "EUR"}}),
+])
+def test_extract_fixture_articles_props(fixtures: dict, name: str, props: dict) -> None:
+    extraction = fixtures[name]
+    names = {e.key: e.name for e in extraction.entities}
+    for (kind, target), expected in props.items():
+        relation = next(r for r in extraction.relations if r.type == kind and names[r.target] == target)
+        assert relation.props == expected
+
+
+@pytest.mark.parametrize("name", ["portrait-fr.txt", "interview-en.txt"])
+def test_extract_evidence_is_the_sentence_at_its_offsets(fixtures: dict, name: str) -> None:
+    extraction = fixtures[name]
+    for relation in extraction.relations:
+        for evidence in relation.evidence:
+            assert extraction.article.text[evidence.start:evidence.end] == evidence.sentence
+            assert evidence.sentence == evidence.sentence.strip() and "\n\n" not in evidence.sentence
+
+
+@pytest.mark.parametrize("once,twice", [(
+    "Camille Vernet a rencontré Paul Dorsan à Lyon.",
+    "Camille Vernet a rencontré Paul Dorsan à Lyon. Plus tard, Camille Vernet a travaillé avec Paul Dorsan.",
+)])
+def test_extract_repeated_facts_raise_confidence(nlp_fr, once: str, twice: str) -> None:
+    single = extract_text(once, nlp_fr).relations
+    double = extract_text(twice, nlp_fr).relations
+    assert len(single) == len(double) == 1
+    assert len(double[0].evidence) == 2
+    assert double[0].confidence > single[0].confidence
+
+
+@pytest.mark.parametrize("text,descriptor,antecedent", [
+    ("Yann Morel gère l'offre Kibo chez Orvel, et fondateur de la startup éponyme.", "la startup éponyme", "Kibo"),
+    ("Orvel a racheté Kibo. La société emploie 40 personnes.", "La société", "Kibo"),
+    ("Trellis raised $5 million. The company hired ten people.", "The company", "Trellis"),
+])
+def test_extract_org_descriptors_point_at_antecedent(text: str, descriptor: str, antecedent: str) -> None:
+    names = [n for n in ("Yann Morel", "Kibo", "Orvel", "Trellis") if n in text]
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        kind = "Person" if " " in name else "Organization"
+        mentions.append(Mention(text=name, type=kind, start=start, end=start + len(name), sentence=0))
+    mentions.sort(key=lambda m: m.start)
+    found = org_descriptors(text, mentions, [(0, len(text))])
+    assert [m.text for m in found] == [descriptor]
+    assert mentions[found[0].refers_to].text == antecedent
+
+
+@pytest.mark.parametrize("texts", [("Camille Vernet a fondé Zorblat.", "Tom Reyes founded Quibbly in 2012.")])
+def test_extract_articles_batches_keep_order(texts: tuple[str, ...]) -> None:
+    articles = [Article(id=article_id(t), path=f"a{i}.txt", title="", language="fr", text=t)
+                for i, t in enumerate(texts)]
+    results = list(extract_articles(articles, batch_size=1))
+    assert [r.article.path for r in results] == ["a0.txt", "a1.txt"]
+    assert all(r.relations for r in results)

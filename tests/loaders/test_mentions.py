@@ -1,0 +1,92 @@
+"""Mentions: names from NER and capitalized candidates; spans that cannot be names are dropped."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from loaders.extract import extract_text
+from loaders.mentions import find_mentions, looks_like_name
+from loaders.sentences import sentences
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("fr")
+
+
+@pytest.mark.parametrize("words,spaces,ents,expected", [
+    # NER spans adjacent to each other merge into one organization ("Orvel" + "Labs Europe")
+    (["chez", "Orvel", "Data", "Europe", "."], [True, True, True, False, False], [("ORG", 1, 2), ("LOC", 2, 4)],
+     ["Orvel Data Europe"]),
+    # an organization name followed by a suffix the NER left out
+    (["avec", "Norvane", "Partners", "hier"], [True, True, True, False], [("ORG", 1, 2)], ["Norvane Partners"]),
+    # a name cut at a line break
+    (["Yanis", "\n\n", "Rédigé"], [False, False, False], [("PER", 0, 2)], ["Yanis"]),
+])
+def test_mentions_from_hand_built_docs(blank, words, spaces, ents, expected) -> None:
+    tags = ["O"] * len(words)
+    for label, start, end in ents:
+        tags[start] = f"B-{label}"
+        tags[start + 1:end] = [f"I-{label}"] * (end - start - 1)
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=tags,
+              sent_starts=[i == 0 for i in range(len(words))],
+              pos=["PROPN" if w[:1].isupper() else ("SPACE" if not w.strip() else "ADP") for w in words])
+    assert [m.text for m in find_mentions(doc) if m.source == "ner"] == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Je me sentais comme un VIP à cette soirée.", "VIP"),
+    ("Vous verrez à la Conférence sur le bouleversement social.", "Conférence"),
+    ("Il a écrit Votre réseau est votre valeur nette, un livre.", "Votre réseau"),
+    ("L'expression \"You can bump into them at anytime\" est imagée.", "You can bump into them at anytime"),
+    ("Twitter Facebook Linkedin Flipboard Email\nLa suite de l'article.", "Flipboard"),
+    ("Partager sur Facebook Partager sur X Copier le lien\nTexte.", "Facebook"),
+])
+def test_mentions_drop_spans_that_are_not_names(nlp_fr, text: str, absent: str) -> None:
+    found = {m.text for m in find_mentions(nlp_fr(text))}
+    assert absent not in found
+
+
+@pytest.mark.parametrize("text,present", [
+    ("Certaines personnes utilisent Zorbix ou zorbox.com pour leurs contacts.", "zorbox.com"),
+    ("Tom Reyes founded Quibbly in 2012.", "Tom Reyes"),
+    ("Pour Dana Whitfield, CEO d'Orvel Data Europe, tout va bien.", "Orvel Data Europe"),
+    ("Avec Dana Whitfield ancienne vice-présidente de Norvane, on parle.", "Dana Whitfield"),
+])
+def test_mentions_keep_names_ner_cuts_or_misses(nlp_fr, text: str, present: str) -> None:
+    assert present in {m.text for m in find_mentions(nlp_fr(text))}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Twitter Facebook Linkedin Flipboard Email\nDana Whitfield a fondé Orvel.", "Email"),
+    ("Dana Whitfield a fondé Orvel.\nPartager Tweet Email Imprimer", "Tweet"),
+])
+def test_mentions_share_rows_never_become_entities(nlp_fr, text: str, absent: str) -> None:
+    names = {e.name for e in extract_text(text, nlp_fr).entities}
+    assert absent not in names and "Dana Whitfield" in names
+
+
+@pytest.mark.parametrize("text", [
+    "Pour Georges Vidal, CEO d'Orvel Silicon Data, ce type de rencontres est rare.",
+    "Il a rejoint Tavolo. Puis il est parti.",
+])
+def test_mentions_sentences_are_rejoined_inside_names(nlp_fr, text: str) -> None:
+    doc = nlp_fr(text)
+    spans = sentences(doc)
+    assert "".join(s.text_with_ws for s in spans) == text
+    assert all(s.text.rstrip()[-1] in ".!?" for s in spans)
+
+
+@pytest.mark.parametrize("text,label,expected", [
+    ("Orvel", "ORG", True),
+    ("Dana Whitfield", "PER", True),
+    ("Votre réseau", "MISC", False),
+    ("CEO", "ORG", False),
+])
+def test_mentions_looks_like_name(blank, text: str, label: str, expected: bool) -> None:
+    doc = blank(f"Il parle de {text} ici.")
+    span = doc[3:3 + len(text.split())]
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "ADP"
+    assert looks_like_name(span, label) is expected

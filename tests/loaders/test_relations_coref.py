@@ -1,0 +1,68 @@
+"""Relations through coreference: pronouns, descriptors, titles around names, coordinated names."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.coref import pronoun_mentions
+from loaders.extract import extract_text
+from loaders.mentions import Mention
+
+
+def triples(extraction) -> set[tuple[str, str, str]]:
+    names = {e.key: e.name for e in extraction.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in extraction.relations}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Marion Leclerc a fondé Brevo. Elle a ensuite rejoint Orvel.",
+     {("FOUNDED", "Marion Leclerc", "Brevo"), ("WORKS_AT", "Marion Leclerc", "Orvel")}),
+    ("Tom Reyes joined us last week. He met Jane Holloway in Paris.", {("KNOWS", "Tom Reyes", "Jane Holloway")}),
+    ("« Tout va bien », dit Sonia Blaise. Elle a été accompagnée par Hugo Marchal.",
+     {("MENTORED", "Hugo Marchal", "Sonia Blaise")}),
+    ("Le fondateur de Brevo, Marion Leclerc, a rejoint Orvel en 2020.",
+     {("FOUNDED", "Marion Leclerc", "Brevo"), ("WORKS_AT", "Marion Leclerc", "Orvel")}),
+    ('"We talked with Zentral but never made an offer," said Dronix CEO Ellen Park.',
+     {("WORKS_AT", "Ellen Park", "Dronix")}),
+    ("Fondée en 2019 par Claire Dumas et Arnaud Lefort, Vinolia a levé 12 millions d'euros auprès "
+     "d'Aquitaine Innovation et de Rivage Capital.",
+     {("FOUNDED", "Claire Dumas", "Vinolia"), ("FOUNDED", "Arnaud Lefort", "Vinolia"),
+      ("INVESTED_IN", "Rivage Capital", "Vinolia")}),
+    ("Yann Morel a fondé Kibo. Le créateur de Kibo a rencontré Lise Caron en 2015.",
+     {("KNOWS", "Yann Morel", "Lise Caron")}),
+    ("Kibo's founder, Yann Morel, sold the company in 2021.", {("FOUNDED", "Yann Morel", "Kibo")}),
+])
+def test_relations_coref_reads_through_pronouns_and_descriptors(nlp_fr, text: str, expected: set) -> None:
+    found = triples(extract_text(text, nlp_fr))
+    assert expected <= found, expected - found
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    # a pronoun after a sentence naming no one points nowhere
+    ("Le marché est difficile. Il a rencontré Hugo Marchal.", ("KNOWS", "Hugo Marchal")),
+    # a person only named inside a quote is not what "Elle" refers to
+    ("« Sonia Blaise est géniale », dit le journal. Elle a rencontré Hugo Marchal.", ("KNOWS", "Sonia Blaise")),
+    # "Il y a" is not a pronoun pointing at anyone
+    ("Paul Tissier dirige Orvel. Il y a eu une rencontre avec Hugo Marchal.", ("KNOWS", "Paul Tissier")),
+])
+def test_relations_coref_pronoun_traps(nlp_fr, text: str, forbidden: tuple[str, str]) -> None:
+    kinds = {(t[0], t[1]) for t in triples(extract_text(text, nlp_fr))} | \
+        {(t[0], t[2]) for t in triples(extract_text(text, nlp_fr))}
+    assert forbidden not in kinds
+
+
+@pytest.mark.parametrize("text,names,expected", [
+    ("Paul Tissier dirige Orvel. Il sourit.", ["Paul Tissier"], "Paul Tissier"),
+    ("« Bravo Paul Tissier », dit-on. Elle sourit.", ["Paul Tissier"], None),
+])
+def test_relations_coref_pronoun_mentions(text: str, names: list[str], expected: str | None) -> None:
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(text=name, type="Person", start=start, end=start + len(name), sentence=0))
+    cut = text.index(". ") + 2 if ". " in text else text.index("dit-on. ") + 8
+    spans = [(0, cut), (cut, len(text))]
+    found = pronoun_mentions(text, mentions, spans)
+    if expected is None:
+        assert found == []
+    else:
+        assert [mentions[m.refers_to].text for m in found] == [expected]

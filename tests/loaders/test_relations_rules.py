@@ -1,0 +1,121 @@
+"""Relation rules on the words between two mentions, without a model."""
+from __future__ import annotations
+
+import pytest
+
+from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
+from loaders.relations import RULES, relations_between
+
+P, O = PERSON, ORGANIZATION
+
+
+@pytest.mark.parametrize("types,between,after,before,expected", [
+    # type, source is left (0) or right (1), props subset
+    ((P, O), ", CEO d'", "", "", (WORKS_AT, 0, {"role": "CEO"})),
+    ((P, O), ", expert digital pour ", "", "", (WORKS_AT, 0, {"role": "expert digital"})),
+    ((P, O), " ancien vice-président du marketing pour ", "", "", (WORKS_AT, 0, {"role": "vice-président du marketing", "former": True})),
+    ((P, O), ", former VP of sales at ", "", "", (WORKS_AT, 0, {"role": "VP of sales", "former": True})),
+    ((P, O), ", cofondatrice de ", "", "", (FOUNDED, 0, {})),
+    ((P, O), ", the founder of ", "", "", (FOUNDED, 0, {})),
+    ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),
+    ((P, O), " is the chief technology officer at ", "", "", (WORKS_AT, 0, {"role": "chief technology officer"})),
+    ((P, O), " est responsable des ventes chez ", "", "", (WORKS_AT, 0, {"role": "responsable des ventes"})),
+    ((P, O), " d'", "", "", (WORKS_AT, 0, {})),
+    ((P, O), " a rejoint ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), " joined ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), " worked at ", "", "", (WORKS_AT, 0, {"former": True})),
+    ((P, O), " travaille désormais chez ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), ", désormais chez ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), ", general partner at ", "", "", (WORKS_AT, 0, {"role": "general partner"})),
+    ((P, O), ", 42 ans, dirige ", "", "", (WORKS_AT, 0, {})),
+    ((O, P), "'s CEO ", "", "", (WORKS_AT, 1, {"role": "CEO"})),
+    ((P, O), " a fondé ", "", "", (FOUNDED, 0, {})),
+    ((P, O), " a cofondé en 2014 ", "", "", (FOUNDED, 0, {})),
+    ((P, O), " co-founded ", "", "", (FOUNDED, 0, {})),
+    ((P, O), " launched the startup ", "", "", (FOUNDED, 0, {})),
+    ((O, P), ", fondée par ", "", "", (FOUNDED, 1, {})),
+    ((O, P), ", founded in 2012 by ", "", "", (FOUNDED, 1, {})),
+    ((O, O), " racheté par ", "", "", (ACQUIRED, 1, {})),
+    ((O, O), " a été rachetée pour 25 millions de dollars par ", "", "", (ACQUIRED, 1, {"amount": 25e6, "currency": "USD"})),
+    ((O, O), " was acquired by ", " for $10 million", "", (ACQUIRED, 1, {"amount": 1e7, "currency": "USD"})),
+    ((O, O), " a racheté ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), " acquired ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), " s'est offert ", " pour 2 milliards d'euros", "", (ACQUIRED, 0, {"amount": 2e9, "currency": "EUR"})),
+    ((O, O), " par ", "", "Le rachat de ", (ACQUIRED, 1, {})),
+    ((O, O), " à ", " pour 12 M€", "Orvel a cédé ", (ACQUIRED, 1, {"amount": 12e6, "currency": "EUR"})),
+    ((O, O), " a investi 2 millions d'euros dans ", "", "", (INVESTED_IN, 0, {"amount": 2e6, "currency": "EUR"})),
+    ((O, O), " invested $5 million in ", "", "", (INVESTED_IN, 0, {"amount": 5e6, "currency": "USD"})),
+    ((P, O), " a investi dans ", "", "", (INVESTED_IN, 0, {})),
+    ((O, O), " led the Series A round in ", "", "", (INVESTED_IN, 0, {"round": "Series A"})),
+    ((O, O), " a mené le tour de table de ", "", "", (INVESTED_IN, 0, {})),
+    ((O, O), " a levé 9,5 M€ auprès de ", "", "", (INVESTED_IN, 1, {"amount": 9.5e6, "currency": "EUR"})),
+    ((O, O), " raised €20M from ", " in a Series A round", "", (INVESTED_IN, 1, {"amount": 2e7, "currency": "EUR", "round": "Series A"})),
+    ((O, O), ", backed by ", "", "", (INVESTED_IN, 1, {})),
+    ((O, P), ", soutenue par ", "", "", (INVESTED_IN, 1, {})),
+    ((P, P), " a conseillé ", "", "", (MENTORED, 0, {})),
+    ((P, P), " mentored ", "", "", (MENTORED, 0, {})),
+    ((P, P), " coached ", "", "", (MENTORED, 0, {})),
+    ((P, P), " a été conseillée par ", "", "", (MENTORED, 1, {})),
+    ((P, P), " was mentored by ", "", "", (MENTORED, 1, {})),
+    ((P, P), " a suivi les conseils de ", "", "", (MENTORED, 1, {})),
+    ((P, P), " asked ", " for advice", "", (MENTORED, 1, {})),
+    ((P, P), " ai même demandé par mail à ", ", de Zorblat, ce que je devais faire", "", (MENTORED, 1, {})),
+    ((P, P), " ", " m'a conseillé", "", None),
+    ((P, P), " a rencontré ", "", "", (KNOWS, 0, {})),
+    ((P, P), " suis tombé deux fois sur ", "", "", (KNOWS, 0, {})),
+    ((P, P), " a discuté avec ", "", "", (KNOWS, 0, {})),
+    ((P, P), " a travaillé avec ", "", "", (KNOWS, 0, {})),
+    ((P, P), " a été présenté à ", "", "", (KNOWS, 0, {})),
+    ((P, P), " met ", "", "", (KNOWS, 0, {})),
+    ((P, P), " worked closely with ", "", "", (KNOWS, 0, {})),
+    ((P, P), " was introduced to ", "", "", (KNOWS, 0, {})),
+    ((P, P), " et ", " se sont rencontrés à Lyon", "", (KNOWS, 0, {})),
+    ((P, P), " and ", " met in 2015", "", (KNOWS, 0, {})),
+])
+def test_relations_rule_reads_type_direction_and_props(types, between, after, before, expected) -> None:
+    found = relations_between(0, 1, types[0], types[1], between, after=after, before=before)
+    if expected is None:
+        assert found == []
+        return
+    kind, source, props = expected
+    assert [f.type for f in found] == [kind]
+    assert found[0].source == source and found[0].target == 1 - source
+    for name, value in props.items():
+        assert found[0].props.get(name) == pytest.approx(value) if isinstance(value, float) else \
+            found[0].props.get(name) == value
+    assert 0 < found[0].confidence < 1
+
+
+@pytest.mark.parametrize("types,between", [
+    ((P, O), " n'a jamais travaillé chez "),
+    ((O, O), " est en négociations pour racheter "),
+    ((O, O), " is in talks to acquire "),
+    ((O, O), " could have bought "),
+    ((O, O), " rachèterait "),
+    ((P, P), " n'a pas rencontré "),
+    ((P, P), " aurait rencontré "),
+    ((O, O), " envisage de racheter "),
+    ((P, O), " declined to invest in "),
+    ((P, P), ", comme "),
+    ((P, P), " cite "),
+    ((P, O), " parle de "),
+    ((P, P), " et "),
+    ((P, O), " a dîné chez "),
+    ((P, O), " est allé en entretien chez "),
+])
+def test_relations_rule_reads_nothing_from_traps(types, between) -> None:
+    assert relations_between(0, 1, types[0], types[1], between) == []
+
+
+@pytest.mark.parametrize("types,between", [
+    ((P, P), " a racheté "),  # people are not acquired
+    ((O, O), " a rencontré "),  # organizations do not meet
+    ((O, P), " a conseillé "),
+])
+def test_relations_rule_needs_entity_types(types, between) -> None:
+    assert relations_between(0, 1, types[0], types[1], between) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_relations_every_rule_has_sane_confidence(rule) -> None:
+    assert 0.5 <= rule.confidence < 1

@@ -13,14 +13,21 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
-## The main job on the embedded default: seeds/ -> graph -> an answer.
+## The main job on the embedded default: seeds/ -> graph -> graph.html and an answer.
 demo: install
 	$(FG) ingest seeds/ --store $(STORE)
-	$(FG) path "Ashay Kothani" "Linkedin" --store $(STORE)
+	$(FG) viz --store $(STORE) -o graph.html
+	$(FG) path "Adam di Angello" "Mark Zuckerberg" --store $(STORE)
 
 ## The whole test suite (starts its own Neo4j server).
 test: install
 	$(VENV)/bin/pytest
+
+## Neo4j 5.26 without Docker (Java 17 + Maven): Bolt on 127.0.0.1:7687, user neo4j, data kept in .neo4j/.
+NEO4J_PORT ?= 7687
+NEO4J_PASSWORD ?= foundergraph
+neo4j:
+	sh tests/neo4j_server/run.sh --port $(NEO4J_PORT) --data .neo4j --password '$(NEO4J_PASSWORD)'
 
 clean:
 	rm -rf $(STORE) .pytest_cache

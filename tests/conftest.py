@@ -44,7 +44,8 @@ def store_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    """A CLI runner on the embedded store: a NEO4J_URI in the caller's environment would switch to Neo4j."""
+    return CliRunner(env={"NEO4J_URI": None})
 
 
 @pytest.fixture

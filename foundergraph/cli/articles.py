@@ -9,8 +9,10 @@ from tqdm import tqdm
 
 from foundergraph import scoring
 from foundergraph.cli.base import article_name, store_option, warn
+from foundergraph.cli.neo4j import connect, neo4j_options, neo4j_requested
 from graph.errors import InputError
 from graph.model import Article
+from graph.neo4j_store import Neo4jSettings, ingest_into_neo4j
 from graph.store import GraphStore
 from loaders.extract import extract_articles
 from loaders.read import discover, read_article
@@ -39,6 +41,19 @@ def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
     return articles, skipped
 
 
+def ingest_neo4j(articles: list[Article], unreadable: int, settings: Neo4jSettings, model: str | None,
+                 quiet: bool) -> None:
+    """Extract the articles Neo4j does not hold yet and write them there; print the summary."""
+    with connect(settings) as db:
+        stored = db.stored_articles(a.id for a in articles)
+        new = list({a.id: a for a in articles if a.id not in stored}.values())
+        extracted = tqdm(extract_articles(new, model=model), total=len(new), desc="extracting",
+                         unit="article", disable=quiet or not new)
+        summary = ingest_into_neo4j(extracted, db)
+    summary.articles_skipped += len(articles) - len(new)
+    click.echo(f"{summary}\nunreadable: {unreadable} skipped\nneo4j: {settings.uri}")
+
+
 def register(cli: click.Group) -> None:
     """Add ``ingest``, ``extract`` and ``eval``."""
 
@@ -47,8 +62,11 @@ def register(cli: click.Group) -> None:
     @store_option
     @model_option
     @quiet_option
-    def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, quiet: bool) -> None:
-        """Read articles (files or folders of .txt, .md, .html) into the embedded store.
+    @click.option("--neo4j", "use_neo4j", is_flag=True, help="Write to Neo4j instead (also when NEO4J_URI is set).")
+    @neo4j_options
+    def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, quiet: bool,
+               use_neo4j: bool, neo4j: Neo4jSettings) -> None:
+        """Read articles (files or folders of .txt, .md, .html) into the embedded store, or into Neo4j.
 
         Articles already stored (same text, whatever the file name) are skipped, so running
         an ingest again changes nothing.
@@ -56,8 +74,12 @@ def register(cli: click.Group) -> None:
         \b
         Example:
             foundergraph ingest seeds/
+            NEO4J_URI=bolt://localhost:7687 foundergraph ingest seeds/
         """
         articles, unreadable = read_all(paths, quiet)
+        if neo4j_requested(use_neo4j):
+            ingest_neo4j(articles, unreadable, neo4j, model, quiet)
+            return
         store = GraphStore.open(store_dir)
         new = [a for a in articles if not store.has_article(a.id)]
         new = list({a.id: a for a in new}.values())

@@ -140,7 +140,7 @@ def test_cli_path_prints_hops_with_evidence(runner: CliRunner, seeds_dir: Path, 
     result = invoke(runner, "path", a, b, "--store", str(store_dir), "--json")
     data = json.loads(result.stdout)
     assert data["degrees"] == 1
-    assert data["hops"][0]["evidence"][0]["sentence"] == relation.evidence[0].sentence
+    assert data["paths"][0]["hops"][0]["evidence"][0]["sentence"] == relation.evidence[0].sentence
 
 
 def test_cli_every_command_has_help_with_example() -> None:

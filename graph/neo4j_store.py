@@ -1,0 +1,658 @@
+"""The graph in a real Neo4j: schema, batched idempotent writes, push/pull, read-only queries.
+
+Schema (what :mod:`queries.cypher` reads; any change is written here first):
+
+- ``(:Person {key, name, aliases: [str], articles: [article ids]})`` and
+  ``(:Organization {key, name, aliases, articles})``: exactly one of the two labels per entity. An entity
+  whose type differs across articles keeps the label it was first stored with (as the embedded store
+  keeps its first type).
+- ``(:Article {id, path, title, language})`` and ``(:Article)-[:MENTIONS]->(entity)``. An Article node
+  exists only once everything read from that article is written: it is the "article complete" mark.
+- One relationship per (type, source key, target key) among FOUNDED, WORKS_AT, INVESTED_IN, ACQUIRED,
+  MENTORED, KNOWS, in the model's direction; KNOWS (undirected) goes from the lower key to the higher.
+  Properties: the relation's props flattened (``role``, ``former``, ``amount``, ``currency``, ``round``
+  when present; the first value seen wins, as in the embedded store), ``confidence`` (float, the highest
+  seen), ``evidence`` (sentences) parallel to ``evidence_articles``, ``evidence_starts``,
+  ``evidence_ends`` (one entry per distinct (article, start, end), in the order first seen),
+  ``mentions`` (int: the number of evidence entries), ``articles`` (distinct article ids of the
+  evidence), ``first_seen`` and ``last_seen`` (datetime of the ingest that created / last touched it).
+- Uniqueness constraints (``IF NOT EXISTS``): ``:Person(key)``, ``:Organization(key)``, ``:Article(id)``.
+
+Writes: every write is an ``UNWIND $rows ... MERGE`` of at most ``batch_size`` rows in a managed
+transaction (``execute_write``), so the driver retries transient errors (deadlocks between two ingests,
+a leader switch). Per batch of articles the order is: entities, then relations, then the Article nodes
+with their MENTIONS. A server that dies in the middle leaves those articles unmarked; the next run
+writes them again, and as every write is a union (aliases, articles, evidence keyed by
+(article, start, end)) nothing is doubled.
+
+Entity resolution: ``ingest_into_neo4j`` loads every entity already in Neo4j (key, label, name, aliases)
+into a :class:`loaders.resolve.EntityIndex` once, then resolves each article exactly as the embedded
+store does, so the same articles give the same keys in both stores. Two ingests running at once each
+resolve against what was there when they started; they share nodes by key equality (MERGE on the
+constrained key), never create a duplicate key within a label, but only one of them would apply an
+alias-based merge between entities both introduce. ``push`` keeps the embedded store's keys as they are.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Iterator
+
+import neo4j
+from neo4j import GraphDatabase, READ_ACCESS, WRITE_ACCESS
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import Neo4jError
+from graph.model import (ORGANIZATION, PERSON, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity, Evidence,
+                         Extraction, Relation)
+from graph.store import GraphStore
+from loaders.resolve import EntityIndex
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USERNAME = "neo4j"
+#: Relationship properties that are provenance, never a relation prop.
+PROVENANCE = ("confidence", "mentions", "articles", "evidence", "evidence_articles", "evidence_starts",
+              "evidence_ends", "first_seen", "last_seen")
+LABELS = (PERSON, ORGANIZATION)
+
+CONSTRAINTS = (
+    "CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+)
+
+
+# -- settings -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where Neo4j is and who we are there; Neo4j's own environment names are the defaults."""
+
+    uri: str = DEFAULT_URI
+    username: str | None = None
+    password: str | None = None
+    database: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Neo4jSettings":
+        env = os.environ if environ is None else environ
+        return cls(uri=env.get("NEO4J_URI") or DEFAULT_URI, username=env.get("NEO4J_USERNAME") or None,
+                   password=env.get("NEO4J_PASSWORD") or None, database=env.get("NEO4J_DATABASE") or None)
+
+
+def _auth(username: str | None, password: str | None) -> tuple[str, str] | None:
+    """Basic auth when a password is given (user ``neo4j`` by default); no auth otherwise."""
+    if password is None:
+        return None
+    return (username or DEFAULT_USERNAME, password)
+
+
+# -- the summary of a write -----------------------------------------------------------------------
+@dataclass
+class Neo4jSummary:
+    """What an ingest or a push changed, and what the database holds afterwards."""
+
+    articles_added: int = 0
+    articles_skipped: int = 0
+    entities_added: int = 0
+    relations_added: int = 0
+    evidence_added: int = 0
+    articles_total: int = 0
+    entities_total: int = 0
+    relations_total: int = 0
+
+    def __str__(self) -> str:
+        return (f"articles: {self.articles_added} added, {self.articles_skipped} already stored "
+                f"({self.articles_total} in Neo4j)\n"
+                f"entities: {self.entities_added} added ({self.entities_total} in Neo4j)\n"
+                f"relations: {self.relations_added} added, {self.evidence_added} evidence sentences "
+                f"({self.relations_total} in Neo4j)")
+
+
+# -- rows: what one UNWIND receives ---------------------------------------------------------------
+@dataclass
+class _Batch:
+    """The rows of a group of articles, merged per entity key and per relation key."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], Relation] = field(default_factory=dict)
+    mentions: dict[tuple[str, str], None] = field(default_factory=dict)
+
+    def size(self) -> int:
+        return len(self.entities) + len(self.relations) + len(self.mentions)
+
+    def add_entity(self, entity: Entity, label: str, names: Iterable[str], articles: Iterable[str]) -> None:
+        row = self.entities.setdefault(entity.key, {"key": entity.key, "label": label, "name": entity.name,
+                                                    "aliases": [], "articles": []})
+        for name in names:
+            if name and name != row["name"] and name not in row["aliases"]:
+                row["aliases"].append(name)
+        for article in articles:
+            if article not in row["articles"]:
+                row["articles"].append(article)
+
+    def add_relation(self, relation: Relation) -> None:
+        relation = _canonical(relation)
+        known = self.relations.get(relation.key)
+        if known is None:
+            self.relations[relation.key] = Relation(type=relation.type, source=relation.source,
+                                                    target=relation.target, props=dict(relation.props),
+                                                    evidence=list(relation.evidence),
+                                                    confidence=relation.confidence)
+        else:
+            known.merge(relation)
+
+
+def _canonical(relation: Relation) -> Relation:
+    """KNOWS from the lower key to the higher; other types as they are."""
+    if relation.type in UNDIRECTED_TYPES and relation.source > relation.target:
+        return Relation(type=relation.type, source=relation.target, target=relation.source,
+                        props=dict(relation.props), evidence=list(relation.evidence),
+                        confidence=relation.confidence)
+    return relation
+
+
+def _label(entity_type: str | None) -> str:
+    """The node label of an entity type; anything but Person is stored as Organization (with a warning)."""
+    if entity_type in LABELS:
+        return entity_type
+    logger.warning("entity type %r is neither Person nor Organization: stored as Organization", entity_type)
+    return ORGANIZATION
+
+
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def _quote(name: str) -> str:
+    """A property name as a Cypher identifier (backticks, escaped)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+# -- Cypher ---------------------------------------------------------------------------------------
+def _entity_query(label: str) -> str:
+    """Merge entities of one label by key; aliases and article ids are unions, the first name stays.
+
+    The first SET takes the node's write lock before its lists are read, so two ingests at once
+    never lose each other's aliases.
+    """
+    return f"""
+UNWIND $rows AS row
+MERGE (n:{label} {{key: row.key}})
+  ON CREATE SET n.name = row.name, n.aliases = [], n.articles = []
+SET n.name = coalesce(n.name, row.name)
+WITH n, row
+SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE a <> n.name AND NOT a IN coalesce(n.aliases, [])],
+    n.articles = coalesce(n.articles, []) + [a IN row.articles WHERE NOT a IN coalesce(n.articles, [])]
+"""
+
+
+def _relation_query(rtype: str, source_label: str, target_label: str, props: list[str]) -> str:
+    """Merge relations of one type between two labels; evidence is appended once per (article, start, end).
+
+    ``last_seen`` is written first to hold the relationship's write lock while its lists are read.
+    Props keep the first value seen; ``confidence`` keeps the highest.
+    """
+    keep_first = "".join(f",\n    r.{_quote(p)} = coalesce(r.{_quote(p)}, row.props[{_literal(p)}])" for p in props)
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{source_label} {{key: row.source}})
+MATCH (t:{target_label} {{key: row.target}})
+MERGE (s)-[r:{rtype}]->(t)
+  ON CREATE SET r.first_seen = $now
+SET r.last_seen = $now
+WITH r, row, [i IN range(0, size(coalesce(r.evidence_articles, [])) - 1) |
+              r.evidence_articles[i] + ':' + toString(r.evidence_starts[i]) + ':' + toString(r.evidence_ends[i])]
+             AS known
+WITH r, row, [e IN row.evidence WHERE NOT e.id IN known] AS fresh
+SET r.evidence = coalesce(r.evidence, []) + [e IN fresh | e.sentence],
+    r.evidence_articles = coalesce(r.evidence_articles, []) + [e IN fresh | e.article],
+    r.evidence_starts = coalesce(r.evidence_starts, []) + [e IN fresh | e.start],
+    r.evidence_ends = coalesce(r.evidence_ends, []) + [e IN fresh | e.end],
+    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence
+                        THEN row.confidence ELSE r.confidence END{keep_first}
+WITH r, fresh
+SET r.mentions = size(r.evidence),
+    r.articles = reduce(seen = [], a IN r.evidence_articles | CASE WHEN a IN seen THEN seen ELSE seen + a END)
+RETURN sum(size(fresh)) AS evidence_added
+"""
+
+
+def _literal(text: str) -> str:
+    """A string literal for a property name taken from the model (never user text)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+_MENTIONS_QUERY = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:%s {key: row.key})
+MERGE (a)-[:MENTIONS]->(e)
+"""
+
+_ARTICLES_QUERY = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+  ON CREATE SET a.path = row.path, a.title = row.title, a.language = row.language
+"""
+
+_COUNTS_QUERY = """
+CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+CALL () { MATCH (n) WHERE n:Person OR n:Organization RETURN count(n) AS entities }
+CALL () { MATCH (:Person|Organization)-[r]->(:Person|Organization) RETURN count(r) AS relations }
+RETURN articles, entities, relations
+"""
+
+
+# -- the store ------------------------------------------------------------------------------------
+class Neo4jStore:
+    """A connection to one Neo4j database holding the foundergraph schema.
+
+    The constructor does no I/O; :meth:`verify` (or :func:`connect`) checks the server, the credentials
+    and the database in one round trip and turns each failure into a :class:`graph.errors.Neo4jError`
+    naming the setting to fix.
+    """
+
+    def __init__(self, uri: str = DEFAULT_URI, username: str | None = None, password: str | None = None,
+                 database: str | None = None, batch_size: int = 1000, max_retry_time: float = 15.0,
+                 connection_timeout: float = 5.0) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.uri = uri
+        self.username = username or DEFAULT_USERNAME
+        self.database = database
+        self.batch_size = batch_size
+        try:
+            self.driver = GraphDatabase.driver(
+                uri, auth=_auth(username, password), connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout + 3.0,
+                max_transaction_retry_time=max_retry_time, user_agent="foundergraph",
+                notifications_min_severity="OFF")
+        except (neo4j_errors.ConfigurationError, ValueError) as exc:
+            raise Neo4jError(f"invalid Neo4j URI {uri!r} ({exc}); set NEO4J_URI or --uri to e.g. "
+                             "bolt://localhost:7687, neo4j://host:7687 or neo4j+s://xxxx.databases.neo4j.io") from None
+
+    @classmethod
+    def from_settings(cls, settings: Neo4jSettings, **options: Any) -> "Neo4jStore":
+        return cls(settings.uri, settings.username, settings.password, settings.database, **options)
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def verify(self) -> "Neo4jStore":
+        """One auto-commit ``RETURN 1`` (never retried): raises a one-line Neo4jError on any fault."""
+        with self._errors():
+            with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                session.run("RETURN 1").consume()
+        return self
+
+    # -- faults ------------------------------------------------------------------------------------
+    def _errors(self) -> "_ErrorTranslator":
+        return _ErrorTranslator(self)
+
+    # -- plain queries -----------------------------------------------------------------------------
+    def run_read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a query in a READ transaction (a write is refused by the server); records as plain dicts."""
+        return self._run(cypher, params, READ_ACCESS)
+
+    def run_write(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a query in a WRITE transaction; records as plain dicts."""
+        return self._run(cypher, params, WRITE_ACCESS)
+
+    def _run(self, cypher: str, params: dict[str, Any] | None, mode: str) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [_plain(record.data()) for record in tx.run(cypher, params or {})]
+
+        with self._errors():
+            with self.driver.session(database=self.database, default_access_mode=mode) as session:
+                if mode == READ_ACCESS:
+                    return session.execute_read(work)
+                if re.search(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", cypher, re.IGNORECASE):
+                    # CALL { ... } IN TRANSACTIONS commits by itself: only in an auto-commit transaction.
+                    return [_plain(record.data()) for record in session.run(cypher, params or {})]
+                return session.execute_write(work)
+
+    def _write(self, query: str, rows: list[dict[str, Any]], **params: Any) -> tuple[neo4j.SummaryCounters, int]:
+        """One managed write transaction of ``query`` over ``rows``: its counters and summed evidence_added."""
+        def work(tx: neo4j.ManagedTransaction) -> tuple[neo4j.SummaryCounters, int]:
+            result = tx.run(query, rows=rows, **params)
+            added = sum(record.get("evidence_added") or 0 for record in result)
+            return result.consume().counters, added
+
+        with self._errors():
+            with self.driver.session(database=self.database) as session:
+                return session.execute_write(work)
+
+    # -- schema ------------------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Create the uniqueness constraints (idempotent: ``IF NOT EXISTS``)."""
+        with self._errors():
+            with self.driver.session(database=self.database) as session:
+                for statement in CONSTRAINTS:
+                    try:
+                        session.run(statement).consume()
+                    except neo4j_errors.ClientError as exc:
+                        # Two first ingests at once: the other one created it between check and create.
+                        if "AlreadyExists" not in (exc.code or ""):
+                            raise
+
+    def constraints(self) -> list[dict[str, Any]]:
+        """The uniqueness constraints present: name, label and properties."""
+        return self.run_read("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties "
+                             "WHERE type = 'UNIQUENESS' "
+                             "RETURN name, labelsOrTypes[0] AS label, properties ORDER BY name")
+
+    def counts(self) -> dict[str, int]:
+        """Articles, entities and entity-to-entity relationships stored."""
+        return self.run_read(_COUNTS_QUERY)[0]
+
+    # -- reading what is there ---------------------------------------------------------------------
+    def stored_articles(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored (completely written)."""
+        ids = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for chunk in _chunks(ids, self.batch_size):
+            rows = self.run_read("UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id", {"ids": chunk})
+            found.update(r["id"] for r in rows)
+        return found
+
+    def entity_index(self) -> EntityIndex:
+        """Every stored entity (key, type from its label, name, aliases, articles) as an EntityIndex."""
+        rows = self.run_read("MATCH (n) WHERE n:Person OR n:Organization "
+                             "RETURN n.key AS key, n:Person AS person, n.name AS name, "
+                             "coalesce(n.aliases, []) AS aliases, coalesce(n.articles, []) AS articles")
+        return EntityIndex({r["key"]: Entity(key=r["key"], type=PERSON if r["person"] else ORGANIZATION,
+                                             name=r["name"] or r["key"], aliases=list(r["aliases"]),
+                                             articles=list(r["articles"])) for r in rows})
+
+    # -- writing -----------------------------------------------------------------------------------
+    def add_extractions(self, extractions: Iterable[Extraction],
+                        progress: Callable[[str, int], None] | None = None) -> Neo4jSummary:
+        """Write articles' extractions; articles already stored are skipped. Idempotent and restartable.
+
+        ``progress(stage, rows)`` is called after every committed transaction (stage: ``entities``,
+        ``relations``, ``articles``).
+        """
+        self.ensure_schema()
+        index = self.entity_index()
+        summary = Neo4jSummary()
+        batch = _Batch()
+        seen: set[str] = set()
+        pending: list[Extraction] = []
+
+        def flush() -> None:
+            nonlocal batch, pending
+            stored = self.stored_articles(e.article.id for e in pending)
+            for extraction in pending:
+                if extraction.article.id in stored:
+                    summary.articles_skipped += 1
+                    continue
+                self._resolve_into(batch, index, extraction)
+            self._write_batch(batch, summary, progress)
+            batch, pending = _Batch(), []
+
+        rows = 0
+        for extraction in extractions:
+            if extraction.article.id in seen:
+                summary.articles_skipped += 1
+                continue
+            seen.add(extraction.article.id)
+            pending.append(extraction)
+            rows += len(extraction.entities) + len(extraction.relations)
+            if len(pending) >= self.batch_size or rows >= self.batch_size:
+                flush()
+                rows = 0
+        if pending:
+            flush()
+        self._totals(summary)
+        return summary
+
+    @staticmethod
+    def _resolve_into(batch: _Batch, index: EntityIndex, extraction: Extraction) -> None:
+        """Resolve one article against the known entities (as GraphStore.add does) and add its rows."""
+        article = extraction.article
+        stored_key: dict[str, str] = {}
+        for entity in extraction.entities:
+            key, _new = index.add(entity, article.id)
+            stored_key[entity.key] = key
+            known = index.entities[key]
+            batch.add_entity(known, _label(known.type), [entity.name, *entity.aliases], [article.id])
+            batch.entities[key]["name"] = known.name
+            batch.mentions[(article.id, key)] = None
+        for relation in extraction.relations:
+            moved = Relation(type=relation.type, source=stored_key.get(relation.source, relation.source),
+                             target=stored_key.get(relation.target, relation.target),
+                             props=dict(relation.props), evidence=list(relation.evidence),
+                             confidence=relation.confidence)
+            if moved.source == moved.target or moved.source not in index.entities \
+                    or moved.target not in index.entities:
+                continue
+            batch.add_relation(moved)
+        batch.articles[article.id] = article
+
+    def _write_batch(self, batch: _Batch, summary: Neo4jSummary,
+                     progress: Callable[[str, int], None] | None) -> None:
+        """Entities, then relations, then the Article nodes and MENTIONS (the completion mark)."""
+        if not batch.articles:
+            return
+        labels = {key: row["label"] for key, row in batch.entities.items()}
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for key in sorted(batch.entities):
+            row = batch.entities[key]
+            by_label.setdefault(row["label"], []).append(
+                {"key": key, "name": row["name"], "aliases": row["aliases"], "articles": row["articles"]})
+        for label, rows in by_label.items():
+            for chunk in _chunks(rows, self.batch_size):
+                counters, _ = self._write(_entity_query(label), chunk)
+                summary.entities_added += counters.nodes_created
+                if progress:
+                    progress("entities", len(chunk))
+
+        missing = self._labels_of({k for r in batch.relations.values() for k in (r.source, r.target)} - set(labels))
+        labels.update(missing)
+        groups: dict[tuple[str, str, str], list[Relation]] = {}
+        for key in sorted(batch.relations):
+            relation = batch.relations[key]
+            if relation.type not in RELATION_TYPES:
+                logger.warning("skipped a relation of unknown type %r", relation.type)
+                continue
+            if relation.source not in labels or relation.target not in labels:
+                continue
+            groups.setdefault((relation.type, labels[relation.source], labels[relation.target]), []).append(relation)
+        now = neo4j.time.DateTime.from_native(datetime.now(timezone.utc))
+        for (rtype, source_label, target_label), relations in groups.items():
+            for chunk in _chunks(relations, self.batch_size):
+                props = sorted({p for r in chunk for p, v in r.props.items() if v is not None} - set(PROVENANCE))
+                rows = [_relation_row(r) for r in chunk]
+                counters, added = self._write(_relation_query(rtype, source_label, target_label, props),
+                                              rows, now=now)
+                summary.relations_added += counters.relationships_created
+                summary.evidence_added += added
+                if progress:
+                    progress("relations", len(chunk))
+
+        articles = [{"id": a.id, "path": a.path, "title": a.title, "language": a.language}
+                    for a in batch.articles.values()]
+        mentions: dict[str, list[dict[str, str]]] = {}
+        for article_id, key in batch.mentions:
+            if key in labels:
+                mentions.setdefault(labels[key], []).append({"article": article_id, "key": key})
+        for chunk in _chunks(articles, self.batch_size):
+            ids = {row["id"] for row in chunk}
+
+            def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]] = chunk) -> int:
+                # MENTIONS and the Article nodes commit together: an article is complete or absent.
+                created = tx.run(_ARTICLES_QUERY, rows=chunk).consume().counters.nodes_created
+                for label, rows in mentions.items():
+                    mine = [r for r in rows if r["article"] in ids]
+                    for part in _chunks(mine, self.batch_size):
+                        tx.run(_MENTIONS_QUERY % label, rows=part).consume()
+                return created
+
+            with self._errors():
+                with self.driver.session(database=self.database) as session:
+                    summary.articles_added += session.execute_write(work)
+            if progress:
+                progress("articles", len(chunk))
+
+    def _labels_of(self, keys: set[str]) -> dict[str, str]:
+        if not keys:
+            return {}
+        rows = self.run_read("UNWIND $keys AS k MATCH (n:Person|Organization {key: k}) "
+                             "RETURN n.key AS key, n:Person AS person", {"keys": sorted(keys)})
+        return {r["key"]: PERSON if r["person"] else ORGANIZATION for r in rows}
+
+    def _totals(self, summary: Neo4jSummary) -> None:
+        counts = self.counts()
+        summary.articles_total = counts["articles"]
+        summary.entities_total = counts["entities"]
+        summary.relations_total = counts["relations"]
+
+    # -- embedded store <-> Neo4j -----------------------------------------------------------------
+    def push(self, store: GraphStore, progress: Callable[[str, int], None] | None = None) -> Neo4jSummary:
+        """Copy the embedded store into Neo4j, merging by key (an entity already in Neo4j keeps its label)."""
+        self.ensure_schema()
+        summary = Neo4jSummary()
+        known = self._labels_of(set(store.entities))
+        stored = self.stored_articles(store.articles)
+        summary.articles_skipped = len(stored)
+        batch = _Batch()
+        for entity in store.entities.values():
+            batch.add_entity(entity, known.get(entity.key) or _label(entity.type), entity.aliases, entity.articles)
+            for article_id in entity.articles:
+                if article_id in store.articles:
+                    batch.mentions[(article_id, entity.key)] = None
+        for relation in store.relations.values():
+            if relation.source in store.entities and relation.target in store.entities:
+                batch.add_relation(relation)
+        batch.articles = dict(store.articles)
+        self._write_batch(batch, summary, progress)
+        self._totals(summary)
+        return summary
+
+    def pull(self) -> GraphStore:
+        """The whole graph as an in-memory GraphStore (not saved; call ``save()`` on it)."""
+        store = GraphStore()
+        for row in self.run_read("MATCH (a:Article) RETURN a.id AS id, a.path AS path, a.title AS title, "
+                                 "a.language AS language ORDER BY a.id"):
+            store.articles[row["id"]] = Article(id=row["id"], path=row["path"] or "", title=row["title"] or "",
+                                                language=row["language"] or "")
+        store.index = self.entity_index()
+        rows = self.run_read("MATCH (s:Person|Organization)-[r]->(t:Person|Organization) "
+                             "RETURN type(r) AS type, s.key AS source, t.key AS target, properties(r) AS props")
+        for row in rows:
+            props = row["props"]
+            evidence = [Evidence(article_id=a, sentence=s, start=int(b), end=int(e)) for a, s, b, e in
+                        zip(props.get("evidence_articles") or [], props.get("evidence") or [],
+                            props.get("evidence_starts") or [], props.get("evidence_ends") or [])]
+            relation = Relation(type=row["type"], source=row["source"], target=row["target"],
+                                props={k: v for k, v in props.items() if k not in PROVENANCE},
+                                evidence=evidence, confidence=float(props.get("confidence", 0.5)))
+            store.relations[relation.key] = relation
+        return store
+
+    def clear(self) -> None:
+        """Delete every node and relationship of the database (the schema stays)."""
+        with self._errors():
+            with self.driver.session(database=self.database) as session:
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+
+
+def _relation_row(relation: Relation) -> dict[str, Any]:
+    evidence, seen = [], set()
+    for ev in relation.evidence:
+        ident = f"{ev.article_id}:{ev.start}:{ev.end}"
+        if ident not in seen:
+            seen.add(ident)
+            evidence.append({"id": ident, "article": ev.article_id, "sentence": ev.sentence,
+                             "start": ev.start, "end": ev.end})
+    return {"source": relation.source, "target": relation.target, "confidence": float(relation.confidence),
+            "props": {k: v for k, v in relation.props.items() if v is not None}, "evidence": evidence}
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: temporal values as datetime/date/time, containers recursively."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    return value
+
+
+class _ErrorTranslator:
+    """Turns driver exceptions into one-line Neo4jErrors that name the setting to fix."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> bool:
+        if exc is None or isinstance(exc, Neo4jError):
+            return False
+        message = describe(exc, self.store.uri, self.store.username, self.store.database)
+        if message is None:
+            return False
+        raise Neo4jError(message) from exc
+
+
+def describe(exc: BaseException, uri: str, username: str, database: str | None) -> str | None:
+    """A one-line description of a driver exception, or None when it is not a Neo4j fault."""
+    if isinstance(exc, neo4j_errors.AuthError) or getattr(exc, "code", "") == "Neo.ClientError.Security.Unauthorized":
+        return (f"Neo4j at {uri} refused the credentials of user {username!r}: "
+                "check NEO4J_USERNAME / NEO4J_PASSWORD (--username / --password)")
+    if isinstance(exc, neo4j_errors.Neo4jError):
+        code = exc.code or ""
+        text = _one_line(exc.message or str(exc))
+        if code == "Neo.ClientError.Database.DatabaseNotFound":
+            return f"Neo4j at {uri} has no database {database!r}: check NEO4J_DATABASE (--database)"
+        if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden") \
+                or "read access mode" in text.lower() or "not allowed" in text.lower() and "write" in text.lower():
+            return f"this query writes but runs read-only; pass --write to allow writes ({text})"
+        if code.startswith("Neo.ClientError.Statement") or code.startswith("Neo.ClientError.Procedure"):
+            return f"Cypher error: {text}"
+        return f"Neo4j error {code}: {text}"
+    if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
+        return (f"cannot reach Neo4j at {uri} ({_one_line(str(exc))}): check NEO4J_URI (--uri), "
+                "or start a server with `docker compose up -d --wait` or `make neo4j`")
+    if isinstance(exc, neo4j_errors.DriverError):
+        return f"Neo4j driver error at {uri}: {_one_line(str(exc))}"
+    return None
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+# -- entry points for the CLI and other stages ----------------------------------------------------
+def connect(settings: Neo4jSettings | None = None, **options: Any) -> Neo4jStore:
+    """A verified connection (one round trip), from the settings or the NEO4J_* environment."""
+    store = Neo4jStore.from_settings(settings or Neo4jSettings.from_env(), **options)
+    try:
+        return store.verify()
+    except BaseException:
+        store.close()
+        raise
+
+
+def ingest_into_neo4j(extractions: Iterable[Extraction], store: Neo4jStore,
+                      progress: Callable[[str, int], None] | None = None) -> Neo4jSummary:
+    """Write articles' extractions into Neo4j (schema first); articles already stored are skipped."""
+    return store.add_extractions(extractions, progress=progress)

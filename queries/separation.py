@@ -1,51 +1,71 @@
-"""Degrees of separation: the shortest chain of relations between two entities, with evidence per hop."""
+"""Degrees of separation on the embedded store through its path index (no NetworkX graph needed).
+
+:func:`separation` answers like :func:`queries.on_networkx.separation` and
+:func:`queries.on_neo4j.separation` (same records) but walks the CSR index of :mod:`graph.index`
+with a bidirectional BFS, and reads each hop's relations straight from the store.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
-import networkx as nx
+from graph.analysis import best_relation_order, check_types
+from graph.index import GraphIndex
+from graph.model import RELATION_PROPS, UNDIRECTED_TYPES, Relation, entity_key
+from graph.store import GraphStore
+from queries.lookup import Candidate, resolve
 
-from queries.lookup import find_entity
-
-
-@dataclass
-class Hop:
-    """One step of a path: ``source -[type]-> target`` as stored, with its evidence sentences."""
-
-    source: str
-    target: str
-    type: str
-    props: dict[str, Any]
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "type": self.type,
-                "props": self.props, "evidence": self.evidence}
+Record = dict[str, Any]
 
 
-def _best_edge(graph: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str, dict[str, Any]]:
-    """The most trusted relation between two adjacent nodes, in either direction."""
-    candidates = [(a, b, d) for d in graph.get_edge_data(a, b, default={}).values()]
-    candidates += [(b, a, d) for d in graph.get_edge_data(b, a, default={}).values()]
-    return max(candidates, key=lambda c: (c[2].get("confidence", 0), len(c[2].get("evidence", []))))
+def find(store: GraphStore, name: str, entity_type: str | None = None) -> str:
+    """The key of the entity called ``name`` in the store (see :func:`queries.lookup.resolve`)."""
+    wanted = store.entities.get(entity_key(name))
+    if wanted is not None and (not entity_type or wanted.type == entity_type):
+        return wanted.key
+    return resolve(name, (Candidate(e.key, e.type, e.name, tuple(e.aliases)) for e in store.entities.values()
+                          if not entity_type or e.type == entity_type))
 
 
-def degrees_of_separation(graph: nx.MultiDiGraph, a: str, b: str) -> list[Hop] | None:
-    """The hops of a shortest path between the entities named ``a`` and ``b``; None when unconnected.
+def _record(store: GraphStore, relation: Relation) -> Record:
+    source, target = store.entities[relation.source], store.entities[relation.target]
+    if relation.type in UNDIRECTED_TYPES and source.key > target.key:
+        source, target = target, source
+    props = {k: v for k, v in relation.props.items() if k in RELATION_PROPS[relation.type] and v is not None}
+    evidence = sorted((e.to_dict() for e in relation.evidence),
+                      key=lambda e: (e["article_id"], e["start"], e["end"], e["sentence"]))
+    return {"type": relation.type, "source": source.key, "source_name": source.name, "target": target.key,
+            "target_name": target.name, "props": props, "confidence": relation.confidence, "evidence": evidence}
 
-    Relations count in both directions. Raises :class:`~graph.errors.EntityNotFound` for unknown names.
+
+def relations_between(store: GraphStore, a: str, b: str, types: Iterable[str]) -> list[Record]:
+    """Every relation of ``types`` between two entities, either direction, most trusted first."""
+    found = []
+    for rtype in types:
+        keys = {(rtype, *sorted((a, b)))} if rtype in UNDIRECTED_TYPES else {(rtype, a, b), (rtype, b, a)}
+        found += [_record(store, store.relations[k]) for k in keys if k in store.relations]
+    return sorted(found, key=best_relation_order)
+
+
+def separation(store: GraphStore, a: str, b: str, *, all_paths: bool = False, via_orgs: bool = False,
+               types: Iterable[str] | None = None, limit: int = 100, index: GraphIndex | None = None) -> Record:
+    """Degrees of separation between the entities named ``a`` and ``b``, through the store's path index.
+
+    ``{"source", "target", "degrees", "paths": [{"keys", "hops"}]}``; ``degrees`` None when unconnected.
     """
-    source, target = find_entity(graph, a), find_entity(graph, b)
-    if source == target:
-        return []
-    try:
-        nodes = nx.shortest_path(graph.to_undirected(as_view=True), source, target)
-    except nx.NetworkXNoPath:
-        return None
-    hops = []
-    for left, right in zip(nodes, nodes[1:]):
-        start, end, data = _best_edge(graph, left, right)
-        hops.append(Hop(source=graph.nodes[start]["name"], target=graph.nodes[end]["name"], type=data["type"],
-                        props=data.get("props", {}), evidence=data.get("evidence", [])))
-    return hops
+    types = sorted(check_types(types))
+    source, target = find(store, a), find(store, b)
+    index = index or GraphIndex.for_store(store)
+    if all_paths:
+        chains = index.all_shortest_paths(source, target, via_orgs=via_orgs, types=types, limit=limit)
+    else:
+        chain = index.shortest_path(source, target, via_orgs=via_orgs, types=types)
+        chains = [chain] if chain else []
+
+    def entity(key: str) -> Record:
+        e = store.entities[key]
+        return {"key": key, "name": e.name, "type": e.type}
+
+    return {"source": entity(source), "target": entity(target),
+            "degrees": len(chains[0]) - 1 if chains else None,
+            "paths": [{"keys": keys, "hops": [relations_between(store, x, y, types)[0]
+                                              for x, y in zip(keys, keys[1:])]} for keys in chains]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -63,8 +64,21 @@ def assert_loaded_cleanly(loaded: Loaded) -> None:
     assert [u for u in loaded.resources if not u.startswith("data:")] == []
 
 
-def drawn(browser: Browser) -> dict[str, Any]:
-    """What vis-network holds and shows, read from the live instance."""
+def drawn(browser: Browser, painted: int = 0, wait: float = 10.0) -> dict[str, Any]:
+    """What vis-network holds and shows, read from the live instance.
+
+    The canvas repaints on the next animation frame after the layout settles: with ``painted``, poll
+    until at least that many sampled pixels are drawn (or ``wait`` seconds pass).
+    """
+    deadline = time.monotonic() + wait
+    state = _read_drawn(browser)
+    while state["painted"] < painted and time.monotonic() < deadline:
+        time.sleep(0.1)
+        state = _read_drawn(browser)
+    return state
+
+
+def _read_drawn(browser: Browser) -> dict[str, Any]:
     return browser.js("""
         var fg = window.foundergraph, n = fg.network;
         var positions = n.getPositions();
@@ -124,7 +138,7 @@ def test_browser_graph_loads_offline_and_draws_everything(browser: Browser, page
     path, view = page
     loaded = browser.load(path)
     assert_loaded_cleanly(loaded)
-    state = drawn(browser)
+    state = drawn(browser, painted=101)
     nodes, edges = view.graph.number_of_nodes(), view.graph.number_of_edges()
     assert (state["nodes"], state["edges"]) == (nodes, edges)
     assert (state["bodyNodes"], state["bodyEdges"], state["positioned"]) == (nodes, edges, nodes)

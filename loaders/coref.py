@@ -16,8 +16,9 @@ from loaders.mentions import Mention
 logger = logging.getLogger(__name__)
 
 _ORG_DESCRIPTOR = re.compile(
-    r"\b(?:la|cette|sa|the|this|its)\s+(?:jeune\s+)?(?:startup|start-up|jeune pousse|société|entreprise|company|"
-    r"firm|boîte)(?P<eponym>\s+éponyme)?\b|\bthe\s+(?P<eponym_en>eponymous)\s+(?:startup|company|firm)\b",
+    r"(?:\b(?:la|cette|sa|the|this|its|ce|cet|le)\s+(?:jeune\s+)?(?:startup|start-up|jeune pousse|société|entreprise|company|"
+    r"firm|boîte|fonds|fund|groupe|fintech|medtech|biotech|edtech|insurtech|pépite)|\bl['’](?:entreprise|éditeur|application))"
+    r"(?P<eponym>\s+éponyme)?\b(?!\s+(?-i:[A-ZÉ]))(?!\s+(?:de|du|d['’]|of)\b)|\bthe\s+(?P<eponym_en>eponymous)\s+(?:startup|company|firm)\b",
     re.IGNORECASE,
 )
 _PERSON_DESCRIPTOR = re.compile(
@@ -38,7 +39,7 @@ def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tup
         if sentence is None:
             continue
         eponym = bool(match.group("eponym") or match.group("eponym_en"))
-        antecedent = _antecedent(text, mentions, match.start(), sentence, eponym)
+        antecedent = _antecedent(text, mentions, match.start(), sentence, eponym, match.group(0))
         if antecedent is None:
             continue
         out.append(Mention(text=match.group(0), type=ORGANIZATION, start=match.start(), end=match.end(),
@@ -46,8 +47,11 @@ def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tup
     return out
 
 
-def _antecedent(text: str, mentions: list[Mention], position: int, sentence: int, eponym: bool) -> int | None:
+def _antecedent(text: str, mentions: list[Mention], position: int, sentence: int, eponym: bool,
+                kind: str = "") -> int | None:
     """The organization (or, for "éponyme", the product name) a descriptor at ``position`` points at."""
+    if not eponym:
+        return _salient_organization(text, mentions, position, sentence, kind)
     for index in range(len(mentions) - 1, -1, -1):
         mention = mentions[index]
         if mention.end > position or mention.is_pseudo:
@@ -56,14 +60,49 @@ def _antecedent(text: str, mentions: list[Mention], position: int, sentence: int
             break
         if mention.type == PERSON:
             continue
-        if eponym:
-            if mention.sentence == sentence and _EMPLOYER_LEFT.search(text[max(0, mention.start - 12):mention.start]):
-                continue  # "X chez Y, fondateur de la startup éponyme": the employer is not the eponym
-            if mention.type in (ORGANIZATION, None):
-                return index
-        elif mention.type == ORGANIZATION:
+        if mention.sentence == sentence and _EMPLOYER_LEFT.search(text[max(0, mention.start - 12):mention.start]):
+            continue  # "X chez Y, fondateur de la startup éponyme": the employer is not the eponym
+        if mention.type in (ORGANIZATION, None):
             return index
     return None
+
+
+_SALIENCE_WINDOW = 2
+_FUND_WORDS = frozenset({"ventures", "venture", "capital", "partners", "fund", "fonds", "invest", "investments", "angels",
+                         "investors", "partenaires", "participations"})
+_FUND_DESCRIPTOR = re.compile(r"\b(?:fonds|fund|investisseur|investor)\b", re.IGNORECASE)
+_FUND_LEFT = re.compile(r"\b(?:fonds|fund|investisseur|investor|société de gestion|VC)\s*$", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|this)\b", re.IGNORECASE)
+
+
+def _salient_organization(text: str, mentions: list[Mention], position: int, sentence: int, kind: str) -> int | None:
+    """The organization a descriptor ``kind`` ("la société", "ce fonds") at ``position`` stands for.
+
+    Candidates are the organizations of the last few sentences, of the same paragraph when there are
+    any. A fund descriptor wants a fund-like name, a company descriptor anything else first; a
+    demonstrative ("ce fonds") then takes the nearest, an article ("la société") the one the article
+    names most often (the story's company, not a name in passing), the nearest on a tie.
+    """
+    recent = [i for i, m in enumerate(mentions) if m.type == ORGANIZATION and not m.is_pseudo and m.end <= position
+              and sentence - _SALIENCE_WINDOW <= m.sentence <= sentence]
+    same_paragraph = [i for i in recent if "\n" not in text[mentions[i].end:position]]
+    recent = same_paragraph or recent
+    if not recent:
+        return None
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.type == ORGANIZATION and not mention.is_pseudo:
+            counts[mention.text.lower()] = counts.get(mention.text.lower(), 0) + 1
+    wants_fund = bool(_FUND_DESCRIPTOR.search(kind))
+    funds = {m.text.lower() for m in mentions if m.type == ORGANIZATION and not m.is_pseudo and (
+        m.text.lower().split()[-1] in _FUND_WORDS or _FUND_LEFT.search(text[max(0, m.start - 30):m.start]))}
+
+    def fits(index: int) -> bool:
+        return (mentions[index].text.lower() in funds) == wants_fund
+
+    if _DEMONSTRATIVE.match(kind):
+        return max(recent, key=lambda i: (fits(i), mentions[i].start))
+    return max(recent, key=lambda i: (fits(i), counts[mentions[i].text.lower()], mentions[i].start))
 
 
 def person_descriptors(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -116,26 +155,56 @@ def resolve_person_descriptors(mentions: list[Mention], key_of, relations) -> in
 _PRONOUN = re.compile(r"(?:^|(?<=[.!?»”\"]\s))(?P<pronoun>Il|Elle|He|She)\b(?!\s*(?:y a|faut|s['’]agit|est (?:vrai|clair|possible)))")
 
 
+_INNER_PRONOUN = re.compile(
+    r"(?:,\s*|\bqu['’]\s*|\b(?:quand|lorsque|puis|et|when|after|before|once|then|and|until|since|où)\s+|\blorsqu['’]\s*)"
+    r"(?P<pronoun>il|elle|he|she)\b(?!\s*(?:y a|faut|s['’]agit|est (?:vrai|clair|possible)))")
+
+
 def pronoun_mentions(text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]]) -> list[Mention]:
-    """Pseudo-mentions for a sentence-initial "Il", "Elle", "He", "She": the last person named, outside
-    quotes, in the sentence before. Nothing when that sentence names no one."""
+    """Pseudo-mentions for "il", "elle", "he", "she" as a subject: a sentence-initial one stands for the last
+    person named, outside quotes, in the sentence before; one after a comma or a
+    conjunction ("quand il", "before he") for the last person named before it in its own sentence first."""
     out: list[Mention] = []
     for index, (start, end) in enumerate(sentence_spans):
-        match = _PRONOUN.match(text[start:end].lstrip())
-        if not match or index == 0:
-            continue
-        position = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-        previous_start, previous_end = sentence_spans[index - 1]
-        candidates = [i for i, m in enumerate(mentions)
-                      if m.type == PERSON and not m.is_pseudo and previous_start <= m.start < previous_end
-                      and _outside_quotes(text[previous_start:m.start])]
-        if not candidates:
-            continue
-        antecedent = max(candidates, key=lambda i: mentions[i].start)
-        out.append(Mention(text=match.group("pronoun"), type=PERSON, start=position,
-                           end=position + len(match.group("pronoun")), sentence=index, source="pronoun",
-                           refers_to=antecedent))
+        sentence = text[start:end]
+        match = _PRONOUN.match(sentence.lstrip())
+        if match and index > 0:
+            position = start + (len(sentence) - len(sentence.lstrip()))
+            antecedent = _last_person(text, mentions, sentence_spans, index - 1, None, depth=1)
+            if antecedent is not None:
+                out.append(_pronoun(match.group("pronoun"), position, index, antecedent))
+        for inner in _INNER_PRONOUN.finditer(sentence):
+            position = start + inner.start("pronoun")
+            if not _outside_quotes(text[start:position]):
+                continue
+            antecedent = _last_person(text, mentions, sentence_spans, index, position)
+            if antecedent is not None:
+                out.append(_pronoun(inner.group("pronoun"), position, index, antecedent))
     return out
+
+
+def _pronoun(word: str, position: int, sentence: int, antecedent: int) -> Mention:
+    return Mention(text=word, type=PERSON, start=position, end=position + len(word), sentence=sentence,
+                   source="pronoun", refers_to=antecedent)
+
+
+def _last_person(text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]], sentence: int,
+                 position: int | None, depth: int = 2) -> int | None:
+    """The last person named outside quotes in ``sentence`` (before ``position`` if given), else, within
+    ``depth`` sentences, in the sentence before it (its first person, the subject, for an inner pronoun)."""
+    for current in range(sentence, max(-1, sentence - depth), -1):
+        if current < 0:
+            break
+        start, end = sentence_spans[current]
+        limit = position if position is not None and current == sentence else end
+        candidates = [i for i, m in enumerate(mentions)
+                      if m.type == PERSON and not m.is_pseudo and start <= m.start and m.end <= limit
+                      and _outside_quotes(text[start:m.start])]
+        if candidates:
+            if position is not None and current < sentence:  # the sentence before: its subject
+                return min(candidates, key=lambda i: mentions[i].start)
+            return max(candidates, key=lambda i: mentions[i].start)
+    return None
 
 
 def _outside_quotes(prefix: str) -> bool:

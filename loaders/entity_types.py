@@ -19,8 +19,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from graph.model import ORGANIZATION, PERSON, entity_key
-from loaders.lexicon import (FORMER_WORDS, ORG_CUE_NOUNS, ORG_SUFFIXES, PERSON_TITLES, ROLE_WORDS,
-                             SPEECH_VERBS, WEB_ENDINGS)
+from loaders.lexicon import (FORMER_WORDS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
+                             ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
 from loaders.mentions import Mention
 
 logger = logging.getLogger(__name__)
@@ -28,18 +28,26 @@ logger = logging.getLogger(__name__)
 PLACE = "Place"
 _LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 1.0), "LOC": (PLACE, 2.0)}
 _CUE = 3.0
+#: Words that link a descriptor to something else than the name that follows ("la startup de X").
+_LINKS = (r"(?:de|du|des|d|l|of|by|par|for|pour|with|avec|chez|at|à|au|and|et|en|in|dont|qui|which|who|that|"
+          r"founded|fondée?|led|menée?|dirigée?|créée?|run|owned|détenue?)")
 _ORG_LEFT = re.compile(
     rf"(?:\bchez|\bde chez|\bracheté(?:e|s|es)? par|\bacquise? par|\bacquired by|\bbought by|\brachat d[e']|"
-    rf"\bacquisition of|\bvendu(?:e|s)?|\bsold|\ba racheté|\bacquiert|\bacquired|\b(?:{ROLE_WORDS})(?:\s+[\w-]+){{0,3}}?\s+(?:de|du|d['’]|of|at|pour|for|chez)|"
+    rf"\bacquisition of|\bvendu(?:e|s)?|\bsold|\ba racheté|\bacquiert|\bacquired|\b(?:{ROLE_WORDS})s?(?:\s+[\w-]+){{0,3}}?\s+(?:de|du|d['’]|of|at|pour|for|chez)|"
     rf"\b(?:la|cette|sa|the) (?:startup|start-up|jeune pousse|société|entreprise|plateforme|plate-forme|application|"
     rf"banque|marque|company|firm|platform|app)|\bl['’](?:entreprise|application|appli)|\bfonds|\bjoined|"
     rf"\ba rejoint|\brejoint|\binvesti(?:t)? dans|\binvested in|\bbacked by|\bsoutenue? par|\bfinancée? par|"
     rf"\b(?:plate-forme|plateforme|application|applications|applis?|apps?|outils?|tools?|sites?) (?:comme|like|such as)|"
-    rf"\bpartner at|\bwork(?:s|ed|ing)? (?:at|for)|\b(?:lev\w+|raised|raises)[^.;]{{0,60}}(?:auprès d['’]|auprès de|from)|\btravaille (?:chez|pour)|\bstartup|\bstart-up|"
+    rf"\bpartner at|\bwork(?:s|ed|ing)? (?:together )?(?:at|for)|\bparticipation (?:from|of|de|d['’])|\baux côtés d(?:e|u|['’])|"
+    rf"\balongside|\b(?:years?|decade|months|ans|années|mois)\s+(?:passée?s?\s+)?(?:at|chez)|"
+    rf"\b(?:approchée?|approached|courted|courtisée?)\s+par|\bapproached by|"
+    rf"\b(?:offer|bid|offre|proposition)\s+(?:de rachat\s+)?(?:from|de|d['’])|\btakeover target for|\b(?:lev\w+|raised|raises)[^.;]{{0,60}}(?:auprès d['’]|auprès de|from)|\btravaille (?:chez|pour)|\bstartup|\bstart-up|"
     rf"\b(?:investi|invested|injecté)\b[^.;]{{0,40}}\b(?:dans|in|into)|"
     rf"\b(?:co-?fondé|fondé|cofondé|créé|lancé|(?:co-?)?founded|launched|started|levé des fonds pour)|"
     rf"\b(?:a racheté|rachète|a acquis|acquiert|acquired|bought|acquires|buys|a cédé|cède|cédé|sells|a vendu)|"
-    rf"\b(?:round|tour de table|levée de fonds|levée|funding)\s+(?:de|d['’]|in|of|for)|\b(?:rachat|acquisition|reprise)\s+d[eu']\s*\S+\s+par)\s*$",
+    rf"\b(?:round|tour de table|levée de fonds|levée|funding)(?:\s+[^\s.;]+){{0,4}}?\s+(?:de|d['’]|in|of|for)|"
+    rf"\b(?:{ORG_DESCRIPTOR_NOUNS})(?:\s+(?!{_LINKS}\b)[\w’'-]+){{0,2}}\s*,?|"
+    rf"\b(?:to (?:acquire|buy)|racheter|acquérir|de racheter)|\b(?:rachat|acquisition|reprise)\s+d[eu']\s*\S+\s+par)\s*$",
     re.IGNORECASE,
 )
 #: "Jeanne Dubois, de X" / "Jeanne Dubois d'X": X is where the person comes from, mostly an organization.
@@ -48,14 +56,22 @@ _ORG_LEFT_WEAK = re.compile(r"\b(?:sur|via|on)\s*$", re.IGNORECASE)
 _ORG_RIGHT = re.compile(
     rf"^\s*(?:['’]s\s+(?:co-?founder|founder|ceo|cto|board|investors?|acquisition)|,?\s*(?:qui\s+)?(?:a|avait|ont)\s+"
     rf"(?:levé|été rachetée?|racheté|acquis)|\s*rachet\w+|\s*acquis\w*|\s*raised|\s*was acquired|"
-    rf"\s*(?:compte|comptait|a|avait|emploie|employait|revendique|has|had|employs)\s+(?:[^\s'’]+(?:\s+|['’])){{0,6}}?"
+    rf"\s*(?:compte|comptait|a|avait|emploie|employait|revendique|has|had|employs)\s+"
+    rf"(?!(?:left|quit|joined|rejoint|quitté|founded|fondé|built|sold|started|run|led|dirigé)\b)(?:[^\s'’]+(?:\s+|['’])){{0,6}}?"
     rf"(?:{ORG_CUE_NOUNS}|utilisat\w*|client\w*|employ\w*|salarié\w*)|"
     rf"\s*(?:est|était|n['’]était pas|n['’]est pas|is|was|isn['’]t|wasn['’]t)\s+(?:\w+\s+)?(?:un|une|a|an|la|le)\s+"
     rf"(?:\w+\s+)?(?:{ORG_CUE_NOUNS})\b|"
     rf",?\s*(?:qui a été\s+|was\s+)?(?:co-?fondée?|fondée?|créée?|lancée?|(?:co-?)?founded|launched|started)\s+(?:en \d{{4}}\s+|in \d{{4}}\s+)?(?:par|by)\b|"
     rf"\s*(?:a racheté|rachète|a acquis|acquiert|acquired|acquires|bought|has acquired|a levé|lève|raised|raises|has raised)\b|"
+    rf"\s*(?:has |have |had )?(?:closed|secured|a bouclé|boucle|vient de boucler|annonce)\s+(?:[^.;]{{0,30}}?)"
+    rf"\b(?:round|tour|levée|funding|financement)\b|"
     rf",?\s*(?:backed by|soutenue? par|financée? par|funded by|rachetée? par|acquired by)\b|"
-    rf",?\s*which\b|\s*(?:ceo|cto|coo|cfo|founder|co-founder|cofounder|boss|chief executive)\s+[A-Z])",
+    rf",?\s*which\b|\s*(?:will|could|would|might|pourrait|va|allait)\s+(?:buy|acquire|racheter|acquérir)\b|"
+    rf",\s*(?:the|a|an|la|le|une?|l['’]|its|sa|son)\s*(?:(?!{_LINKS}\b)[\w’'-]+\s+){{0,3}}?(?:{ORG_DESCRIPTOR_NOUNS})\b(?!['’]s)"
+    rf"(?:\s+[\w’'-]+){{0,2}}?(?=\s*(?:[,;.]|$|\b(?:founded|fondée?|created|créée?|based|basée?|spécialisée?|specialized|"
+    rf"qui|which|that|dont|née?|lancée?|launched|backed|soutenue?)\b))|"
+    rf",?\s*(?:qui\s+)?(?:a|avait|has|had)\s+(?:déjà|already|also|aussi|récemment|recently)\s+"
+    rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:ceo|cto|coo|cfo|founder|co-founder|cofounder|boss|chief executive|partner)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _PERSON_RIGHT = re.compile(
@@ -70,12 +86,18 @@ _PERSON_LEFT = re.compile(rf"(?:\b(?:selon|according to|raconte|explique|says|sa
                           re.IGNORECASE)
 _PERSON_LEFT_STRONG = re.compile(
     r"\b(?:met|a rencontré|ai rencontré|rencontre|worked with|travaillé avec|mentored|advised|a conseillé|coached|"
-    r"introduced to|présentée? à|(?:co-?)?fondée? par|(?:co-?)?founded by|mentored by|advised by|coached by|"
+    r"introduced to|présentée? à|mentored by|advised by|coached by|"
+    r"(?:co-?fondée?|fondée?|créée?|lancée?|(?:co-?)?founded|started|launched|created)\s+(?:(?:en|in)\s+\d{4}\s+)?(?:par|by)"
+    r"(?:\s+[a-zà-ÿ][\w-]*){0,4}|"
     r"conseillée? par|coachée? par|(?:the )?advice of|conseils? de|mentor,?|tombée? sur|"
-    r"['’]s\s+(?:co-?founder|founder|ceo|cto|boss|chief executive),?)\s*$",
+    r"['’]s\s+(?:co-?founder|founder|ceo|cto|boss|chief executive),?|"
+    r"\b(?:ceo|cto|coo|cfo|pdg|co-?founder|cofounder|founder|co-?fondat\w+|fondat\w+|partner|associée?|"
+    r"entrepreneur\w*|business angel|angel investor|officers?|siblings|roommate|journaliste|journalist|"
+    r"reporter|professor|professeure?|analyste?|directeur|directrice|président\w*|president|chairman|chairwoman))\s*$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^\s*(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
+                           re.IGNORECASE)
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
 _PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
 _VECTOR_MARGIN = 0.2
@@ -150,9 +172,11 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None) -> 
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     named = [m for m in mentions if not m.is_pseudo and m.source != "turn"]
     for mention in named:
+        votes = totals[entity_key(mention.text)]
         for kind, weight in mention_votes(text, mention, doc).items():
-            totals[entity_key(mention.text)][kind] += weight
+            votes[kind] += weight
     _vote_surnames(named, totals)
+    _vote_short_names(totals)
     _vote_coordinations(text, named, totals)
     types: dict[str, str] = {}
     for key, votes in totals.items():
@@ -166,13 +190,34 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None) -> 
     return types
 
 
+def _leans(votes: dict[str, float], kind: str) -> bool:
+    """Whether ``kind`` has the most votes (strictly) among Person, Organization and Place."""
+    others = [v for k, v in votes.items() if k != kind]
+    return votes.get(kind, 0.0) > max(others, default=0.0)
+
+
 def _vote_surnames(mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
-    """A lone word that is part of a full person name votes with that name ("Nahon" after "Jean Nahon")."""
-    full = {entity_key(m.text) for m in mentions if m.label == "PER" and " " in m.text.strip()}
+    """A lone word that is part of a full person name votes with that name ("Roe" after "Jane Roe"), and a
+    two- or three-word name whose surname alone reads as a person votes person ("Tom Ruiz" ... "Ruiz said")."""
+    full = {entity_key(m.text) for m in mentions if " " in m.text.strip()
+            and (m.label == "PER" or _leans(totals[entity_key(m.text)], PERSON))}
     parts = {part for key in full for part in key.split()}
+    lone_people = {key for key, votes in totals.items() if " " not in key and _leans(votes, PERSON)}
     for key in list(totals):
         if " " not in key and key in parts:
+            totals[key][PERSON] += 3.0
+        elif 2 <= len(key.split()) <= 3 and {key.split()[0], key.split()[-1]} & lone_people and not _leans(
+                totals[key], ORGANIZATION):
             totals[key][PERSON] += 2.0
+
+
+def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:
+    """A name that is an organization's name without its ending ("Acme" beside "Acme Capital") votes with it."""
+    suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
+    for key in list(totals):
+        longer = [k for k in totals if k.startswith(key + " ") and all(w in suffixes for w in k[len(key) + 1:].split())]
+        if any(_leans(totals[k], ORGANIZATION) for k in longer):
+            totals[key][ORGANIZATION] += _CUE
 
 
 def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
@@ -182,6 +227,7 @@ def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, di
             continue
         lk, rk = entity_key(left.text), entity_key(right.text)
         for key, other in ((lk, rk), (rk, lk)):
-            if totals[other].get(ORGANIZATION, 0) > max(totals[other].get(PERSON, 0), totals[other].get(PLACE, 0)):
-                if totals[key].get(PERSON, 0) < 2:
-                    totals[key][ORGANIZATION] += 1.5
+            if _leans(totals[other], ORGANIZATION) and totals[key].get(PERSON, 0) < 2:
+                totals[key][ORGANIZATION] += 1.5
+            elif _leans(totals[other], PERSON) and totals[key].get(ORGANIZATION, 0) < 2 and " " in key:
+                totals[key][PERSON] += 1.5

@@ -6,7 +6,8 @@ entities (:mod:`loaders.resolve`); a first pass of relation rules
 (:mod:`loaders.relations`) over each sentence; person descriptors resolved
 through those relations; quotes and interview turns give first-person
 pseudo-mentions to their speakers (:mod:`loaders.speakers`); a second pass
-reads what speakers say about themselves. Each relation keeps its sentences
+reads what speakers say about themselves; round cues (:mod:`loaders.funding`) add
+the investors named apart from the raise. Each relation keeps its sentences
 as evidence; repeated sightings raise its confidence.
 """
 from __future__ import annotations
@@ -19,9 +20,10 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.model import FOUNDED, WORKS_AT, Article, Evidence, Extraction, Relation, article_id
+from graph.model import FOUNDED, INVESTED_IN, WORKS_AT, Article, Evidence, Extraction, Relation, article_id
 from loaders.coref import org_descriptors, person_descriptors, pronoun_mentions, resolve_person_descriptors
 from loaders.entity_types import assign_types
+from loaders.funding import funding_relations
 from loaders.mentions import Mention, find_mentions
 from loaders.nlp import pipeline_for
 from loaders.relations import relations_between
@@ -32,8 +34,14 @@ from loaders.speakers import first_person_mentions, speaker_quotes, turn_labels
 logger = logging.getLogger(__name__)
 
 _CLAUSE_BREAKS = (";", " mais ", " but ", " – ", " — ", "? ", "! ", "»", "”", '," ', '." ', '" ')
-_CONJUNCTION = re.compile(r"^\s*(?:,|,?\s*et|,?\s*and|&|ainsi que|as well as|,?\s*puis)\s*"
-                          r"(?:(?:de|d['’]|du|des|from|with|by|par|auprès d['’]|auprès de)\s*)?$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"^\s*(?:(?:en|in|dès|depuis|since)\s+\d{4}\s*)?(?:,|(?:,?\s*(?:et|and|&|ainsi que|as well as|puis))\s*"
+                          r"(?:(?:de|d['’]|du|des|from|with|by|par|auprès d['’]|auprès de)\s*)?"
+                          r"(?:(?:l['’]|le|la|les|the)\s*)?(?:(?!(?:of|de|du|des|d|at|chez|from|in|for|pour|by|par|qui|who|à|au|aux|to|et|"
+                          r"and|with|avec)\b)[a-zà-ÿ][\w-]*\s+){0,2})\s*$", re.IGNORECASE)
+#: Relation types whose source may be a person or an organization: their conjuncts may mix both.
+_MIXED_SOURCES = {INVESTED_IN}
+#: Rules whose organization is bound to the title right after it ("A and B partner C": C works at B only).
+_TIGHT_TARGETS = {"org-title-person", "org-possessive-person"}
 _NEW_SUBJECT = re.compile(r"(?:[,;]|\bet\b|\band\b|\bmais\b|\bbut\b|\bpuis\b|\bthen\b)\s*"
                           r"(?:je|j['’]|il|elle|ils|elles|nous|I|he|she|they|we)\b(?!['’])", re.IGNORECASE)
 _GENERIC_ROLES = {"patron", "patronne", "boss", "dirigeant", "dirigeante"}
@@ -85,7 +93,8 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
                                              before=before):
                     evidence = [_evidence(article, s_start, s_end)]
                     for source_i, target_i in _with_conjuncts(text, mentions, indexes, hit.source, hit.target,
-                                                              resolution):
+                                                              resolution, hit.type in _MIXED_SOURCES,
+                                                              hit.rule in _TIGHT_TARGETS):
                         source, target = resolution.key_of(source_i), resolution.key_of(target_i)
                         if source and target and source != target:
                             found.append(Relation(type=hit.type, source=source, target=target,
@@ -96,8 +105,9 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
 
 
 def _conjuncts(text: str, mentions: list[Mention], indexes: list[int], index: int,
-               resolution: Resolution) -> list[int]:
-    """The mention and those coordinated with it ("A, B et C", "A and B"), same entity type only."""
+               resolution: Resolution, any_type: bool = False) -> list[int]:
+    """The mention and those coordinated with it ("A, B et C", "A and B"), same entity type only unless
+    ``any_type`` (investors: "auprès du fonds A et de l'investisseur B")."""
     order = sorted(indexes, key=lambda i: mentions[i].start)
     position = order.index(index)
     kind = resolution.entities[resolution.key_of(index)].type if resolution.key_of(index) else None
@@ -109,7 +119,7 @@ def _conjuncts(text: str, mentions: list[Mention], indexes: list[int], index: in
             gap = text[mentions[a].end:mentions[b].start]
             other = order[current + step]
             key = resolution.key_of(other)
-            if not _CONJUNCTION.match(gap) or key is None or resolution.entities[key].type != kind:
+            if not _CONJUNCTION.match(gap) or key is None or (resolution.entities[key].type != kind and not any_type):
                 break
             group.append(other)
             current += step
@@ -117,10 +127,11 @@ def _conjuncts(text: str, mentions: list[Mention], indexes: list[int], index: in
 
 
 def _with_conjuncts(text: str, mentions: list[Mention], indexes: list[int], source: int, target: int,
-                    resolution: Resolution) -> list[tuple[int, int]]:
-    """The pair a rule read, plus the pairs its coordinated mentions make ("auprès de A et B")."""
-    return [(s, t) for s in _conjuncts(text, mentions, indexes, source, resolution)
-            for t in _conjuncts(text, mentions, indexes, target, resolution)]
+                    resolution: Resolution, mixed_sources: bool = False, tight_target: bool = False) -> list[tuple[int, int]]:
+    """The pair a rule read, plus the pairs its coordinated mentions make ("auprès de A et B");
+    ``tight_target``: the target is bound to its own words ("A and B partner C": C is at B only)."""
+    targets = [target] if tight_target else _conjuncts(text, mentions, indexes, target, resolution)
+    return [(s, t) for s in _conjuncts(text, mentions, indexes, source, resolution, mixed_sources) for t in targets]
 
 
 def _person_between(mentions: list[Mention], indexes: list[int], lm: Mention, rm: Mention,
@@ -181,7 +192,9 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     mentions += first_person_mentions(text, quotes, sentence_of_char)
     resolution = resolve_mentions(mentions)
     spoken = _read_pairs(article, spans, mentions, resolution, only_pseudo=True)
-    relations = _merge(plain + spoken)
+    funded = {sentence_of_char(e.start): r.target for r in plain + spoken if r.type == INVESTED_IN for e in r.evidence}
+    rounds = funding_relations(text, spans, mentions, resolution, lambda s: _evidence(article, *spans[s]), funded)
+    relations = _merge(plain + spoken + rounds)
     entities = sorted(resolution.entities.values(), key=lambda e: e.key)
     for entity in entities:
         entity.articles = [article.id]

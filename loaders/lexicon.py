@@ -11,7 +11,7 @@ ROLE_WORDS = (
     r"ceo|cto|coo|cfo|cmo|cpo|pdg|dg|président\w*|vice-président\w*|vp|svp|evp|directeur\w*|directrice\w*|"
     r"responsable|manager|head|partner|associée?s?|general partner|managing partner|"
     r"fondat(?:eur|rice)s?|co-?fondat(?:eur|rice)s?|créat(?:eur|rice)s?|co-?créat(?:eur|rice)s?|"
-    r"founder|co-?founder|chairman|chairwoman|chair|president|director|chief \w+ officer|"
+    r"founder|co-?founder|chairman|chairwoman|chair|president|director|chief \w+ officer|chief executive|"
     r"expert\w*|ingénieur\w*|engineer|developer|développeu(?:r|se)|designer|investisseur|investor|"
     r"analyste|analyst|employée?|salariée?|chercheu(?:r|se)|researcher|scientist|patron(?:ne)?|boss|"
     r"dirigeante?|gérante?|administrat(?:eur|rice)|board member|membre du (?:conseil|board)|"
@@ -34,6 +34,12 @@ ORG_SUFFIXES = frozenset({
     "Investments", "Invest", "Investissement", "Investissements", "Gestion", "Associates", "Associés",
     "Industries", "Solutions", "Company", "Compagnie", "Co", "Co.", "AI", "Robotics", "Bio", "Pharma",
     "Therapeutics", "Motors", "Airlines", "Energy", "Énergie", "Telecom", "Consulting", "Conseil",
+    "Angels", "Investors", "Health", "Santé", "Finance", "Factory", "Partenaires", "Participations",
+})
+#: Capitalized words that open an organization name ("Banque X", "Groupe Y").
+ORG_PREFIXES = frozenset({
+    "Banque", "Groupe", "Fondation", "Université", "Institut", "Caisse", "Cabinet", "Laboratoires", "Éditions",
+    "Editions", "Fonds", "Agence", "Société", "Compagnie", "Maison", "Bank", "Fondazione", "Universidad",
 })
 #: Web-address endings that make a token an organization name ("shoebox.com").
 WEB_ENDINGS = (".com", ".io", ".fr", ".org", ".net", ".ai", ".co", ".app")
@@ -63,7 +69,7 @@ COMMON_OPENERS = frozenset({
     "votre", "vos", "notre", "nos", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur",
     "leurs", "your", "our", "my", "his", "her", "their", "ce", "cet", "cette", "ces", "this", "these",
 })
-#: Lowercase words allowed inside a name ("Coeur sur Paris", "Adam di Angello", "Bank of America").
+#: Lowercase words allowed inside a name ("Vent sur Loire", "Lea di Marco", "Bank of Tomorrow").
 NAME_CONNECTORS = frozenset({
     "de", "du", "des", "d'", "d’", "di", "da", "van", "von", "der", "den", "la", "le", "les", "sur", "of",
     "the", "and", "&", "for", "on", "-", ".", "y", "e", "del", "bin", "ben", "al",
@@ -73,6 +79,30 @@ PERSON_TITLES = frozenset({
     "m.", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "pr.", "monsieur",
     "madame", "sir", "dame", "prof.", "maître", "me",
 })
+#: Weekdays and months (French and English): never names on their own.
+DATE_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "janvier", "février", "mars", "avril", "mai",
+    "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+})
+#: Sentence adverbs that open a sentence with a capital but never start a name ("Today Acme ships...").
+SENTENCE_OPENERS = frozenset({
+    "today", "yesterday", "later", "finally", "meanwhile", "now", "then", "also", "still", "existing",
+    "aujourd'hui", "hier", "ensuite", "enfin", "désormais", "puis", "depuis", "finalement", "mais", "and", "but",
+})
+#: Nouns that describe an organization right before or after its name ("la jeune pousse X", "rival X").
+ORG_DESCRIPTOR_NOUNS = (
+    r"startup|start-up|jeune pousse|pépite|scale-up|licorne|unicorn|société|entreprise|groupe|group|fonds|fund|"
+    r"firm|company|rival|concurrent|competitor|géant|giant|fintech|medtech|biotech|edtech|insurtech|proptech|"
+    r"legaltech|foodtech|plateforme|platform|éditeur|marketplace|incubateur|incubator|accélérateur|accelerator|"
+    r"banque|bank|cabinet|filiale|subsidiary|spin-off|studio|application|appli|app|marque|brand|opérateur|"
+    r"distributeur|retailer|maker|fabricant|constructeur|assureur|insurer|lender|prêteur|néobanque|neobank|"
+    r"vc|venture firm|investment firm|société de gestion|family office|holding"
+)
+#: Role titles written as acronyms: inside a tagged span they separate an organization from a person
+#: ("Acme CEO Jane Roe").
+ACRONYM_ROLES = frozenset({"CEO", "CTO", "COO", "CFO", "CMO", "CPO", "PDG", "DG", "VP", "SVP", "EVP"})
 #: Personal pronouns: never names, even capitalized at the start of a sentence.
 PRONOUNS = frozenset({
     "i", "me", "you", "he", "she", "we", "they", "it", "him", "her", "us", "them", "je", "tu", "il", "elle",

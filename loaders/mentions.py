@@ -15,12 +15,14 @@ import logging
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from loaders.boilerplate import is_share_row
 from loaders.sentences import sentence_index
-from loaders.lexicon import (COMMON_OPENERS, NAME_CONNECTORS, ORG_SUFFIXES, PRONOUNS, ROLE_WORDS, SHARE_WORDS,
-                             WEB_ENDINGS)
+from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
+                             PERSON_TITLES,
+                             PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, WEB_ENDINGS)
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +34,9 @@ PSEUDO_SOURCES = frozenset({"descriptor", "first_person", "pronoun"})
 _ROLE_ONLY = re.compile(rf"(?:{ROLE_WORDS})", re.IGNORECASE)
 _CANDIDATE_CONNECTORS = frozenset({"sur", "on", "&", "-", "di", "da", "van", "von", "del", "der"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
+_PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
+_ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
+_COORDINATORS = frozenset({"and", "et", "und", "y"})
 _DEMONYM = re.compile(r"(?:ais|aise|aises|ain|aine|ains|aines|ien|ienne|iens|iennes|ois|oise|oises|ese|ans)$")
 
 
@@ -106,6 +111,8 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
+    if "@" in text or (len(span) == 1 and span[0].lower_ in DATE_WORDS):
+        return False  # "tips@example.org", "Tuesday"
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER":
         return False  # "un VIP", "une Conférence": a common noun with a capital
@@ -116,7 +123,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
             return False  # "à la Conférence": a common noun with a capital
         following = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         possessive = first.text[-1] in "'’" and following is not None and following.lower_ == "s"
-        if label == "MISC" and _sentence_start(first, starts) and not possessive and (
+        if label == "MISC" and _sentence_start(first, starts) and not possessive and not _named_elsewhere(first, starts) and (
                 following is None or following.pos_ not in ("VERB", "AUX")):
             return False
         if label == "MISC" and _DEMONYM.search(first.lower_):
@@ -136,7 +143,7 @@ def _in_share_row(doc: Doc, span: Span) -> bool:
 
 
 def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
-    """NER spans with coarse labels, adjacent name spans merged ("Orange" + "Silicon Valley")."""
+    """NER spans with coarse labels, adjacent name spans merged ("Orvel" + "Data Europe")."""
     spans = [(ent, NER_LABELS.get(ent.label_)) for ent in doc.ents]
     spans = [(s, label) for s, label in spans if label]
     merged: list[tuple[Span, str]] = []
@@ -153,19 +160,50 @@ def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
         merged.append((span, label))
     extended = []
     for span, label in merged:
-        end = span.end
+        end = _with_particle(doc, span) if label == "PER" else span.end
         while end < len(doc) and label != "PER" and "\n" not in doc[end - 1].whitespace_ and (
                 doc[end].text in ORG_SUFFIXES
                 or (label in ("ORG", "MISC") and doc[end].lower_ in ("sur", "on", "&", "-")
                     and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha
+                    and doc[end + 1].lower_ not in DATE_WORDS
                     and (doc[end].text != "-" or not doc[end - 1].whitespace_))
-                or (label == "ORG" and doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_stop
-                    and doc[end - 1].whitespace_ == " ")):
+                or (label in ("ORG", "LOC", "MISC") and doc[end].text[:1].isupper() and doc[end].is_alpha
+                    and not doc[end].is_stop and doc[end - 1].whitespace_ == " " and doc[end].ent_iob_ == "O"
+                    and doc[end].lower_ not in DATE_WORDS)):
             if doc[end].text in ORG_SUFFIXES:
                 label = "ORG"
             end += 2 if doc[end].lower_ in ("sur", "on", "&", "-") else 1
-        extended.append((doc[span.start:end], label))
+        start = span.start
+        if start > 0 and doc[start - 1].text in ORG_PREFIXES and doc[start - 1].whitespace_ == " ":
+            start, label = start - 1, "ORG"  # "Banque" + "Ardel"
+        extended.append((doc[start:end], label))
     return extended
+
+
+def _with_particle(doc: Doc, span: Span) -> int:
+    """End of a one-word first name followed by a particle and a capitalized surname ("Maaike van Dijk")."""
+    end = span.end
+    if (len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and span[-1].whitespace_
+            and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
+        return end + 2
+    return end
+
+
+def _capital_word(token) -> bool:
+    """A capitalized word, possibly with the English possessive's apostrophe the tokenizer leaves on it."""
+    text = token.text[:-1] if token.text[-1:] in ("'", "’") and len(token.text) > 2 else token.text
+    return text[:1].isupper() and text.isalpha()
+
+
+def _named_elsewhere(token, starts: set[int]) -> bool:
+    """Whether the same capitalized word appears in the article away from a sentence start (a name, then)."""
+    return any(t.text == token.text and t.i != token.i and t.i not in starts for t in token.doc)
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a courtesy title ("Dr. Jane Roe"), where a parser often cuts a sentence."""
+    previous = [t for t in doc[max(0, i - 2):i] if t.text != "."]
+    return bool(previous) and previous[-1].lower_.rstrip(".") in {t.rstrip(".") for t in PERSON_TITLES}
 
 
 def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
@@ -178,19 +216,23 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
     while i < len(doc):
         token = doc[i]
         web = token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()
-        capital = token.text[:1].isupper() and token.is_alpha and not token.is_stop and len(token) > 1
+        capital = _capital_word(token) and not token.is_stop and len(token) > 1
         common = doc.vocab[token.lower_].has_vector or token.is_stop
-        if (i in taken or not (capital or web) or (i in starts and common and not web)
+        if (i in taken or not (capital or web)
+                or (i in starts and common and not web and not _after_title(doc, i) and not _named_elsewhere(token, starts))
                 or _ROLE_ONLY.fullmatch(token.text)):
             i += 1
             continue
         j = i + 1
         while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
-            if j not in taken and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            if j not in taken and _capital_word(doc[j]):
                 j += 1
+                if not doc[j - 1].is_alpha:
+                    break  # "Tallwood'" + "s": a possessive ends the name
             elif (j + 1 < len(doc) and j + 1 not in taken and doc[j].lower_ in _CANDIDATE_CONNECTORS
-                  and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and "\n" not in doc[j].whitespace_):
-                j += 2  # "Coeur sur Paris", "Shake-Up", "Adam di Angello"; not "X de Y", "CEO of Y"
+                  and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and "\n" not in doc[j].whitespace_
+                  and doc[j + 1].lower_ not in DATE_WORDS):
+                j += 2  # "Vent sur Loire", "Shake-Up", "Lea di Marco"; not "X de Y", "CEO of Y"
             else:
                 break
         out.append(doc[i:j])
@@ -201,7 +243,9 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
 def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -> Mention:
     """A mention of ``span``, without a sentence-final period unless it belongs to the name ("Inc.")."""
     end = span.end_char
-    if span.text.endswith(".") and span[-1].text not in ORG_SUFFIXES and not span[-1].lower_.endswith(WEB_ENDINGS):
+    if span[-1].text in _ABBREVIATIONS and span.doc.text[end:end + 1] == ".":
+        end += 1  # "Acme Co." keeps its period
+    elif span.text.endswith(".") and span[-1].text not in ORG_SUFFIXES and not span[-1].lower_.endswith(WEB_ENDINGS):
         end -= 1
     elif span.text[-1] in "'’":  # "Kibo'" + "s": the English possessive the French tokenizer splits
         end -= 1
@@ -209,27 +253,86 @@ def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -
                    sentence=sentence_of[span.start], label=label, source=source)
 
 
+def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
+    """Cut a tagged span between coordinated names ("Ann Lee and Bo Chen"), before a weekday or month
+    ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
+    for token in span[1:]:
+        if token.lower_ in DATE_WORDS:  # "Acme on Monday"
+            return _split_span(span.doc[span.start:token.i], label)
+        if token.text in ACRONYM_ROLES:
+            parts = [(span.doc[span.start:token.i], "ORG"), (span.doc[token.i + 1:span.end], "PER")]
+            return [(part, part_label) for part, part_label in parts if len(part)]
+        if token.lower_ in _COORDINATORS and token.i < span.end - 1:
+            left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            return _split_span(left, label) + _split_span(right, label)
+    return [(span, label)]
+
+
+def _opener_trimmed(span: Span, starts: set[int]) -> Span | None:
+    """The span without a capitalized sentence opener ("How Jane Roe" -> "Jane Roe", "Today" -> None)."""
+    first = span[0]
+    if not _sentence_start(first, starts) or first.lower_ not in EN_STOP_WORDS | SENTENCE_OPENERS:
+        return span
+    return _trim(span.doc[span.start + 1:span.end]) if len(span) > 1 else None
+
+
+def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
+    """A common word opening a sentence and never seen again: "Existing investor X...", "Kicker : title"."""
+    first = span[0]
+    following = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
+    kicker = following is not None and following.text == ":" and (first.i == 0 or "\n" in span.doc[first.i - 1].text_with_ws)
+    if len(span) != 1 or not _sentence_start(first, starts) or not (first.has_vector or kicker):
+        return False
+    if following is None or following.lower_ in _COORDINATORS or not (
+            following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):
+        return False
+    return sum(t.text == first.text for t in span.doc) == 1
+
+
+def _clean_spans(doc: Doc, starts: set[int]) -> list[tuple[Span, str, str]]:
+    """NER spans then capitalized candidates, cut to names and filtered: (span, label, source)."""
+    out: list[tuple[Span, str, str]] = []
+    taken: set[int] = set()
+    for raw, label in _ner_spans(doc):
+        span = _trim(raw)
+        span = _fit_name(span) if span is not None else None
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))  # a rejected name is not a candidate either
+        for part, part_label in _split_span(span, label):
+            part = _trim(part) if len(part) else None
+            part = _opener_trimmed(part, starts) if part is not None else None
+            if part is not None and looks_like_name(part, part_label, starts) and not _in_share_row(doc, part):
+                out.append((part, part_label, "ner"))
+    for raw in _candidate_spans(doc, taken, starts):
+        for span, label in _split_span(raw, ""):
+            span = _opener_trimmed(span, starts) if len(span) else None
+            if span is not None and looks_like_name(span, label, starts) and not _in_share_row(doc, span):
+                out.append((span, label, "candidate"))
+    return [(s, label, source) for s, label, source in _join_adjacent(doc, out) if not _lone_opener(s, label, starts)]
+
+
+def _join_adjacent(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """A capitalized candidate right next to a tagged non-person name is one name with it ("Tall" + "Oak")."""
+    out: list[tuple[Span, str, str]] = []
+    for span, label, source in sorted(spans, key=lambda item: item[0].start):
+        if out:
+            previous, previous_label, previous_source = out[-1]
+            if (span.start == previous.end and previous[-1].whitespace_ == " " and "candidate" in (source, previous_source)
+                    and "PER" not in (label, previous_label) and previous[-1].is_alpha):
+                joined = "ORG" if "ORG" in (label, previous_label) else previous_label or label
+                out[-1] = (doc[previous.start:span.end], joined, "ner" if joined else "candidate")
+                continue
+        out.append((span, label, source))
+    return out
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Name mentions found by NER or as capitalized candidates, cleaned, in text order (untyped)."""
     sentence_of = sentence_index(doc)
     starts = {min(i for i, s in sentence_of.items() if s == n) for n in set(sentence_of.values())}
     starts |= {t.i + 1 for t in doc if t.text in ('"', "«", "“", ":") and t.i + 1 < len(doc)}
-    mentions: list[Mention] = []
-    taken: set[int] = set()
-    for raw, label in _ner_spans(doc):
-        span = _trim(raw)
-        span = _fit_name(span) if span is not None else None
-        if span is None:
-            continue
-        if not looks_like_name(span, label, starts) or _in_share_row(doc, span):
-            taken.update(range(span.start, span.end))  # a rejected name is not a candidate either
-            continue
-        taken.update(range(span.start, span.end))
-        mentions.append(_mention(span, sentence_of, label, "ner"))
-    for span in _candidate_spans(doc, taken, starts):
-        if not looks_like_name(span, "", starts) or _in_share_row(doc, span):
-            continue
-        mentions.append(_mention(span, sentence_of, "", "candidate"))
+    mentions = [_mention(span, sentence_of, label, source) for span, label, source in _clean_spans(doc, starts)]
     mentions.sort(key=lambda m: m.start)
     logger.debug("%d mentions", len(mentions))
     return mentions

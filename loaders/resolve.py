@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from graph.model import PERSON, Entity, entity_key
+from graph.model import ORGANIZATION, PERSON, Entity, entity_key
+from loaders.lexicon import ORG_SUFFIXES
 from loaders.mentions import Mention
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class Resolution:
 
 
 def _display_name(forms: Counter) -> str:
-    """The most frequent surface form; on a tie, the one with more inner capitals ("LinkedIn")."""
+    """The most frequent surface form; on a tie, the one with more inner capitals ("DataHub")."""
     return max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f[1:]), len(f)))
 
 
@@ -65,6 +66,7 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
         elif len(candidates) > 1:
             logger.info("left %r unresolved: it could be any of %s", key, ", ".join(candidates))
 
+    target_of.update(_short_org_names(by_key, mentions))
     resolution = Resolution()
     groups: dict[str, list[int]] = defaultdict(list)
     for key, indexes in by_key.items():
@@ -79,6 +81,19 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
         resolution.mention_keys.update({i: key for i in indexes})
     resolution.refers.update({i: m.refers_to for i, m in enumerate(mentions) if m.refers_to is not None})
     return resolution
+
+
+def _short_org_names(by_key: dict[str, list[int]], mentions: list[Mention]) -> dict[str, str]:
+    """Organization keys that are a longer name without its ending ("tall oak" for "tall oak
+    ventures", "acme" for "acme health") -> that longer key, when only one longer name fits."""
+    orgs = [k for k in by_key if _vote_type(mentions, by_key[k]) == ORGANIZATION]
+    suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
+    out: dict[str, str] = {}
+    for key in orgs:
+        longer = [k for k in orgs if k.startswith(key + " ") and all(w in suffixes for w in k[len(key) + 1:].split())]
+        if len(longer) == 1:
+            out[key] = longer[0]
+    return out
 
 
 def _vote_type(mentions: list[Mention], indexes: list[int]) -> str:
@@ -98,7 +113,7 @@ def fuzzy_same(a: str, b: str, entity_type: str) -> bool:
     People need the same given names (hyphens aside: "jean-marc dupont" = "jean marc dupont") and a
     surname at most a typo away ("tissier" = "tisser"); different given names never merge ("anne
     martin" != "anna martin"). Organizations need a ratio of at least :data:`FUZZY_SURE`, or the same
-    letters once spaces and hyphens are dropped ("linked in" = "linkedin"). Keys under 5 letters never
+    letters once spaces and hyphens are dropped ("data hub" = "datahub"). Keys under 5 letters never
     merge fuzzily.
     """
     if min(len(a), len(b)) < 5:

@@ -1,7 +1,7 @@
 """Sentences of an article: the parser's sentences, re-joined where it cut inside a clause.
 
 The French parser sometimes starts a sentence in the middle of a name
-("CEO d'Orange | Silicon Valley, ..."). A parser sentence that does not end
+("CEO d'Orvel | Data Europe, ..."). A parser sentence that does not end
 with final punctuation and is not followed by a line break is joined with
 the next one.
 """

@@ -90,3 +90,41 @@ def test_mentions_looks_like_name(blank, text: str, label: str, expected: bool) 
     for token in doc:
         token.pos_ = "PROPN" if token.text[:1].isupper() else "ADP"
     assert looks_like_name(span, label) is expected
+
+
+def names_in(nlp, text: str) -> list[str]:
+    return [m.text for m in find_mentions(nlp(text))]
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # coordinated names the NER tagged as one span
+    ("Dana Whitfield and Tom Marlow have worked together since 2015.", ["Dana Whitfield", "Tom Marlow"],
+     ["Dana Whitfield and Tom Marlow"]),
+    ("Quillon was started by siblings Ana Ruiz and Pablo Ruiz.", ["Ana Ruiz", "Pablo Ruiz"], ["Ana Ruiz and Pablo Ruiz"]),
+    # an acronym role separates the organization from the person
+    ('"We grew fast," said Trellis CEO Dana Whitfield in a statement.', ["Dana Whitfield"], ["Trellis CEO"]),
+    # particles inside a person's name, accents, courtesy titles
+    ("CEO Maaike van Dijk founded the company after a decade at Plimco.", ["Maaike van Dijk"], ["Dijk"]),
+    ("Brevo was launched by Joaquín Ortiz and Tom Reyes in 2018.", ["Joaquín Ortiz"], []),
+    ("The startup is advised by Dr. Ellen Marsh, a professor at Tufnell University.", ["Ellen Marsh"], ["Marsh"]),
+    # capitalized sentence openers are not names
+    ("Existing investor Norvane Capital also participated.", ["Norvane Capital"], ["Existing"]),
+    ("How Tom Reyes built Quibbly.", ["Tom Reyes"], ["How Tom Reyes"]),
+    ("Today Quibbly ships to 40,000 users. Quibbly grew fast.", ["Quibbly"], ["Today Quibbly"]),
+    ("Logistique : Transora rachète Colivo.", ["Transora"], ["Logistique"]),
+    ("Agrotech : Vergix lève 3 M€\n\nVergix a levé 3 M€.", ["Vergix"], ["Agrotech"]),
+    # weekdays, e-mail addresses
+    ("Ride-hailing firm Nexaro on Monday denied the reports.", ["Nexaro"], ["Nexaro on Monday", "Monday"]),
+    ("Write to us at tips@orvel-news.org for more.", [], ["tips@orvel-news.org"]),
+    # a name opening its sentence that the article also names mid-sentence
+    ("Vallin a été conseillé par Sonia Blaise. Elle connaît Paul Vallin depuis 2010.", ["Vallin"], []),
+    # "Banque X", "Acme Co."
+    ("Elle a travaillé chez Banque Ardel pendant dix ans.", ["Banque Ardel"], ["Ardel"]),
+    ("He now runs Harbor Roasting Co. in Leeds.", ["Harbor Roasting Co."], []),
+])
+def test_mentions_cut_names_from_tagged_spans(nlp_fr, text: str, present: list[str], absent: list[str]) -> None:
+    names = names_in(nlp_fr, text)
+    for name in present:
+        assert name in names, names
+    for name in absent:
+        assert name not in names, names

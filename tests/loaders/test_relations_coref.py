@@ -66,3 +66,36 @@ def test_relations_coref_pronoun_mentions(text: str, names: list[str], expected:
         assert found == []
     else:
         assert [mentions[m.refers_to].text for m in found] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a pronoun after a conjunction or a comma stands for the person named before it in the sentence
+    ("Tom Reyes spent years in a café before he started Brewstack in 2017.", {("FOUNDED", "Tom Reyes", "Brewstack")}),
+    ("Paul Vallin n'avait que 24 ans quand il a lancé Verdon.", {("FOUNDED", "Paul Vallin", "Verdon")}),
+    ("Lise Caron a travaillé chez Orvel. C'est là qu'elle a croisé Hugo Marchal.",
+     {("KNOWS", "Lise Caron", "Hugo Marchal")}),
+    # an inner pronoun reaching the sentence before takes its subject, not the last name in it
+    ("Inès Vidal a cofondé Skylo avec son frère Karim Vidal. Auparavant, elle a travaillé chez Tarvel.",
+     {("WORKS_AT", "Inès Vidal", "Tarvel")}),
+    # "la société" after "X, ..., a été racheté par Y": the company the article is about
+    ("Ondix a levé 2 M€ en 2019. Ondix, éditeur de logiciels, a été racheté par Heimdal. "
+     "La société avait été créée par Romain Abel.", {("FOUNDED", "Romain Abel", "Ondix")}),
+    # "ce fonds" is the fund named last, not the startup the article is about
+    ("Colivo a levé 3 M€ auprès de Garonne Capital. Colivo recrute. Ce fonds, dirigé par Sylvie Labat, investit peu.",
+     {("WORKS_AT", "Sylvie Labat", "Garonne Capital")}),
+    # "the company" skips funds named in passing
+    ("Voltix raised €18 million. Investors include Polderen Ventures. CEO Femke Jansen founded the company in 2020.",
+     {("FOUNDED", "Femke Jansen", "Voltix")}),
+])
+def test_relations_coref_inner_pronouns_and_salient_descriptors(nlp_fr, text: str, expected: set) -> None:
+    found = triples(extract_text(text, nlp_fr))
+    assert expected <= found, expected - found
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    # a sentence-initial "Il" after a sentence naming no one does not reach further back
+    ("Claire Vidor dirige Arvel. Le fonds a investi dans Nuvio. Il a aussi injecté 1 M€ dans Agriva.",
+     ("INVESTED_IN", "Claire Vidor")),
+])
+def test_relations_coref_pronouns_do_not_reach_two_sentences_back(nlp_fr, text: str, forbidden: tuple[str, str]) -> None:
+    assert forbidden not in {(t[0], t[1]) for t in triples(extract_text(text, nlp_fr))}

@@ -119,3 +119,114 @@ def test_relations_rule_needs_entity_types(types, between) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_relations_every_rule_has_sane_confidence(rule) -> None:
     assert 0.5 <= rule.confidence < 1
+
+
+@pytest.mark.parametrize("types,between,after,before,expected", [
+    # appositions with "former" before an unlisted job title
+    ((P, O), ", a former nurse at ", "", "", (WORKS_AT, 0, {"role": "nurse", "former": True})),
+    ((P, O), ", une ancienne interne de ", "", "", (WORKS_AT, 0, {"former": True})),
+    # "worked as a ... at", "a travaillé comme ... chez"
+    ((P, O), ", who previously worked as a data scientist at ", "", "",
+     (WORKS_AT, 0, {"role": "data scientist", "former": True})),
+    ((P, O), " a travaillé comme cheffe de produit chez ", "", "", (WORKS_AT, 0, {"role": "cheffe de produit"})),
+    # "after eight years at", "après dix ans passés chez"
+    ((P, O), " joined Plimco after eight years at ", "", "", (WORKS_AT, 0, {"former": True})),
+    ((P, O), " a fondé Tavolo après dix ans passés chez ", "", "", (WORKS_AT, 0, {"former": True})),
+    # "X, now Y's CTO"
+    ((P, O), ", now ", "'s CTO, said", "", (WORKS_AT, 0, {"role": "CTO"})),
+    # "Y partner X", "Y's X"
+    ((O, P), " partner ", "", "", (WORKS_AT, 1, {"role": "partner"})),
+    ((O, P), " co-founder ", "", "", (FOUNDED, 1, {})),
+    ((O, P), "'s ", ", who sits on the board", "", (WORKS_AT, 1, {})),
+    # "dirigé par", "led by" a person (not a round)
+    ((O, P), ", dirigé par ", "", "", (WORKS_AT, 1, {})),
+    ((O, P), ", the Lisbon fund run by ", "", "", (WORKS_AT, 1, {})),
+    ((O, P), ", led by CEO ", "", "", (WORKS_AT, 1, {})),  # a company led by someone: not an investor
+    # founded by, with a descriptor before and after the verb
+    ((O, P), ", the payments startup founded by ", "", "", (FOUNDED, 1, {})),
+    ((O, P), ", which was co-founded by ", "", "", (FOUNDED, 1, {})),
+    ((O, P), " was started in 2021 by siblings ", "", "", (FOUNDED, 1, {})),
+    ((O, P), " avait été créée en 2012 par deux anciens ingénieurs de Plimco, ", "", "", (FOUNDED, 1, {})),
+    ((O, P), " en 2020 avec ", "", "Camille Vernet a cofondé ", (FOUNDED, 1, {})),
+    ((P, O), " launched the mobile app ", "", "", (FOUNDED, 0, {})),
+    # acquisitions with a descriptor between the verb and the name
+    ((O, O), " a racheté la jeune pousse bordelaise ", " pour 2 M€", "", (ACQUIRED, 0, {"amount": 2e6})),
+    ((O, O), " acquired the Lisbon-based startup ", " for $4M", "", (ACQUIRED, 0, {"amount": 4e6, "currency": "USD"})),
+    ((O, O), " a annoncé lundi le rachat de ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), ", qui a déjà acquis ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), " has agreed to buy ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), ", éditeur nantais de logiciels pour les cabinets médicaux, a été racheté par ", "", "", (ACQUIRED, 1, {})),
+    ((O, O), ", à ", "", "Paul Dorsan avait revendu sa société, ", (ACQUIRED, 1, {})),
+    # investors after a descriptor ("from angel investor X", "auprès du fonds X")
+    ((O, P), " raised $2M from angel investor ", "", "", (INVESTED_IN, 1, {"amount": 2e6})),
+    ((O, O), " a levé 3 M€ auprès du fonds ", "", "", (INVESTED_IN, 1, {"amount": 3e6})),
+    ((O, O), " secured $3.2M from ", "", "", (INVESTED_IN, 1, {"amount": 3.2e6})),
+    ((P, O), " wrote ", "'s first check in 2019", "", (INVESTED_IN, 0, {})),
+    # passive mentoring with words between
+    ((P, P), " a par ailleurs été conseillée par l'entrepreneur ", "", "", (MENTORED, 1, {})),
+    ((P, P), " a été coaché pendant deux ans par ", "", "", (MENTORED, 1, {})),
+    ((P, P), " and ", " have worked together for years", "", (KNOWS, 0, {})),
+    ((P, O), ", who previously led product at ", "", "", (WORKS_AT, 0, {"former": True})),
+    # stakes, appointments, heads, control, origin, acquaintance
+    ((O, O), " a pris une participation minoritaire dans ", "", "", (INVESTED_IN, 0, {})),
+    ((O, O), " acquired a 20% stake in ", "", "", (INVESTED_IN, 0, {})),
+    ((O, O), " est entré au capital de ", "", "", (INVESTED_IN, 0, {})),
+    ((P, O), " a été nommée directrice financière de ", "", "", (WORKS_AT, 0, {"role": "directrice financière"})),
+    ((P, O), " was appointed chief operating officer at ", "", "", (WORKS_AT, 0, {"role": "chief operating officer"})),
+    ((P, O), " est aujourd'hui à la tête de ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), " took the helm of ", "", "", (WORKS_AT, 0, {})),
+    ((O, O), " a pris le contrôle de la start-up ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), " s'est emparé de ", "", "", (ACQUIRED, 0, {})),
+    ((O, O), " passe sous le contrôle du groupe ", "", "", (ACQUIRED, 1, {})),
+    ((P, O), " est à l'origine de ", "", "", (FOUNDED, 0, {})),
+    ((P, P), " connaît ", "", "", (KNOWS, 0, {})),
+    ((P, P), " is an old friend of ", "", "", (KNOWS, 0, {})),
+    ((P, P), " est une ancienne camarade de ", "", "", (KNOWS, 0, {})),
+    ((P, P), " to ", "", "She also introduced ", (KNOWS, 0, {})),
+    ((P, P), " et ", " avons travaillé ensemble par le passé", "", (KNOWS, 0, {})),
+    ((P, O), " a notamment participé au tour de table de 6 M€ de ", "", "", (INVESTED_IN, 0, {"amount": 6e6})),
+    ((O, O), " vient de boucler un tour d'amorçage de 1,5 M€ auprès de ", "", "", (INVESTED_IN, 1, {"amount": 1.5e6})),
+])
+def test_relations_rule_reads_descriptors_and_passives(types, between, after, before, expected) -> None:
+    test_relations_rule_reads_type_direction_and_props(types, between, after, before, expected)
+
+
+@pytest.mark.parametrize("types,between,after", [
+    ((O, O), " bought shares of ", ""),
+    ((P, O), " met Ana Sol at ", ""),
+])
+def test_relations_rule_descriptor_traps(types, between, after) -> None:
+    assert relations_between(0, 1, types[0], types[1], between, after=after) == []
+
+
+@pytest.mark.parametrize("between,role", [(" is the CEO and co-founder of ", "CEO"),
+                                          (" est la présidente et cofondatrice de ", "présidente")])
+def test_relations_rule_role_and_founder_give_both(between: str, role: str) -> None:
+    found = relations_between(0, 1, P, O, between)
+    assert sorted(f.type for f in found) == [FOUNDED, WORKS_AT]
+    assert next(f for f in found if f.type == WORKS_AT).props["role"] == role
+
+
+@pytest.mark.parametrize("between,clause", [
+    (", le patron de ", "Léo Brun ne connaît pas Ana Sol, le patron de "),
+    (", a partner at ", "Tom Reyes never met Ana Sol, a partner at "),
+])
+def test_relations_rule_apposition_ignores_negation_of_the_clause(between: str, clause: str) -> None:
+    found = relations_between(0, 1, P, O, between, clause=clause)
+    assert [f.type for f in found] == [WORKS_AT]
+
+
+@pytest.mark.parametrize("between,after", [(" a racheté ", " a échoué"), (" acquired ", " fell through")])
+def test_relations_rule_deal_undone_right_after(between: str, after: str) -> None:
+    assert relations_between(0, 1, O, O, between, after=after) == []
+
+
+@pytest.mark.parametrize("before,expected", [
+    ("She introduced me to ", [WORKS_AT]),
+    ('"We grew fast," said ', [WORKS_AT]),
+    ("Raman met ", []),  # where people met is not where they work
+    ("Elle a rencontré ", []),
+    ("He studied with ", []),
+])
+def test_relations_rule_person_at_organization(before: str, expected: list[str]) -> None:
+    assert [f.type for f in relations_between(0, 1, P, O, " at ", before=before)] == expected

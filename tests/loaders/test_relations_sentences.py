@@ -11,6 +11,19 @@ def triples(extraction) -> set[tuple[str, str, str]]:
     return {(r.type, names[r.source], names[r.target]) for r in extraction.relations}
 
 
+@pytest.mark.parametrize("text,expected,forbidden", [
+    # "A and B partner C": C is a partner at B only
+    ("Swiftly had raised $8 million from Seedhouse and Atomia partner Lena Brandt.",
+     ("WORKS_AT", "Lena Brandt", "Atomia"), ("WORKS_AT", "Lena Brandt", "Seedhouse")),
+    # a year between the verb and the descriptor
+    ("Skylo avait racheté en 2022 la start-up Aerova pour un montant non divulgué.",
+     ("ACQUIRED", "Skylo", "Aerova"), None),
+])
+def test_relations_sentences_bound_titles_and_dated_deals(nlp_fr, text: str, expected: tuple, forbidden) -> None:
+    found = triples(extract_text(text, nlp_fr))
+    assert expected in found and forbidden not in found, found
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Camille Vernet, cofondatrice de Zorblat, a rencontré Hugo Marchal en 2019.",
      {("FOUNDED", "Camille Vernet", "Zorblat"), ("KNOWS", "Camille Vernet", "Hugo Marchal")}),

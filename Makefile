@@ -29,5 +29,19 @@ NEO4J_PASSWORD ?= foundergraph
 neo4j:
 	sh tests/neo4j_server/run.sh --port $(NEO4J_PORT) --data .neo4j --password '$(NEO4J_PASSWORD)'
 
+## Benchmarks (scripts in bench/): each prints its table and appends it to BENCHMARKS.md. Quick: ~5 min.
+bench: install
+	$(PY) -m bench.bench_extraction
+	$(PY) -m bench.bench_neo4j
+	$(PY) -m bench.bench_paths
+	$(PY) -m bench.bench_visual
+
+## The same at scale: 1,000 articles, 100k people / 1M relationships into Neo4j, paths on 1M people.
+bench-full: install
+	$(PY) -m bench.bench_extraction --full
+	$(PY) -m bench.bench_neo4j --full
+	$(PY) -m bench.bench_paths --full
+	$(PY) -m bench.bench_visual
+
 clean:
 	rm -rf $(STORE) .pytest_cache

@@ -185,3 +185,37 @@ def to_extractions(graph: SyntheticGraph, per_article: int = 1000) -> list[Extra
             relations.append(Relation(k, node_key(graph, s), node_key(graph, t), {}, [ev], 0.8))
         extractions.append(Extraction(article=art, entities=list(entities.values()), relations=relations))
     return extractions
+
+
+def to_store(graph: SyntheticGraph, per_article: int = 1000):
+    """The graph as an in-memory GraphStore built directly (no entity resolution: keys are given).
+
+    What ``GraphStore.add`` would hold after ingesting :func:`to_extractions` (one evidence sentence per
+    relation, KNOWS from the lower key to the higher), without its fuzzy matching, which is quadratic
+    in the number of entities and would dominate at 100k people.
+    """
+    from graph.store import GraphStore
+    from loaders.resolve import EntityIndex
+
+    store = GraphStore("/nonexistent")
+    entities: dict[str, Entity] = {}
+    for extraction in to_extractions(graph, per_article):
+        store.articles[extraction.article.id] = extraction.article
+        for entity in extraction.entities:
+            known = entities.get(entity.key)
+            if known is None:
+                entities[entity.key] = Entity(key=entity.key, type=entity.type, name=entity.name,
+                                              articles=[extraction.article.id])
+            elif known.articles[-1] != extraction.article.id:
+                known.articles.append(extraction.article.id)
+        for relation in extraction.relations:
+            if relation.type == KNOWS and relation.source > relation.target:
+                relation = Relation(relation.type, relation.target, relation.source, relation.props,
+                                    relation.evidence, relation.confidence)
+            known = store.relations.get(relation.key)
+            if known is None:
+                store.relations[relation.key] = relation
+            else:
+                known.merge(relation)
+    store.index = EntityIndex(entities)
+    return store

@@ -48,9 +48,15 @@ def _words(line: str) -> list[str]:
     return re.findall(r"[\w+'’-]+", line)
 
 
+_SHARE_LEAD_IN = re.compile(r"^\s*(?:partage[rz]?|share|suivez|follow)\b[^:]{0,40}:\s*", re.IGNORECASE)
+
+
 def is_share_row(line: str) -> bool:
-    """A row of share buttons: a few words, all of them share targets or actions."""
-    words = [w.casefold() for w in _words(line)]
+    """A row of share buttons: a few words, all of them share targets or actions.
+
+    A lead-in such as "Partager cet article :" or "Share this story:" may come first.
+    """
+    words = [w.casefold() for w in _words(_SHARE_LEAD_IN.sub("", line))]
     return 2 <= len(words) <= 12 and sum(w in _SHARE_WORDS for w in words) >= max(2, len(words) - 1)
 
 

@@ -12,6 +12,9 @@ from loaders.boilerplate import (is_boilerplate, is_comment_notice, is_menu, is_
     (is_share_row, "Facebook Twitter LinkedIn WhatsApp E-mail"),
     (is_share_row, "Partager sur Facebook Partager sur X Copier le lien"),
     (is_share_row, "Share Tweet Email Print"),
+    (is_share_row, "Share this article: Facebook Twitter LinkedIn Email"),
+    (is_share_row, "Partager cet article : Facebook X LinkedIn WhatsApp"),
+    (is_share_row, "Suivez-nous sur : Instagram YouTube TikTok"),
     (is_newsletter_prompt, "Inscrivez-vous à notre newsletter quotidienne"),
     (is_newsletter_prompt, "Recevez gratuitement toute l'actualité des startups"),
     (is_newsletter_prompt, "Subscribe to our weekly newsletter"),
@@ -50,6 +53,8 @@ def test_boilerplate_rule_recognizes(rule, line: str) -> None:
     "SMT : Parlez un peu du rôle que joue le réseautage.",
     "She posted on Facebook and Twitter about the comment she received, then left.",
     "« Je partage tout sur LinkedIn », explique-t-elle.",
+    "Share this: the founders met on LinkedIn and Twitter before raising money.",
+    "Partage d'expérience : Léa Dubois raconte sa levée sur LinkedIn.",
 ])
 def test_boilerplate_keeps_article_lines(line: str) -> None:
     assert not is_boilerplate(line)

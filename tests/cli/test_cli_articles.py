@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,25 @@ def test_cli_every_command_has_help_with_example() -> None:
         if isinstance(command, type(cli)):
             continue
         assert command.help and "Example:" in command.help, name
+
+
+def test_cli_two_ingests_at_once_lose_and_double_nothing(seeds_dir: Path, tmp_path: Path) -> None:
+    seeds = sorted(seeds_dir.iterdir())
+    halves = {"first": seeds[:2], "second": seeds[1:]}  # overlapping on one article
+    for name, files in halves.items():
+        (tmp_path / name).mkdir()
+        for path in files:
+            (tmp_path / name / path.name).write_bytes(path.read_bytes())
+    reference, shared = tmp_path / "reference", tmp_path / "shared"
+    command = [sys.executable, "-c", "from foundergraph.cli import main; main()", "ingest", "-q"]
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    subprocess.run([*command, str(seeds_dir), "--store", str(reference)], check=True, env=env, capture_output=True)
+    runs = [subprocess.Popen([*command, str(tmp_path / name), "--store", str(shared)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for name in halves]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    merged, alone = GraphStore.open(shared).to_dict(), GraphStore.open(reference).to_dict()
+    assert [a["id"] for a in merged["articles"]] == [a["id"] for a in alone["articles"]]
+    assert len(merged["entities"]) == len(alone["entities"])
+    assert sorted((r["type"], r["source"], r["target"], len(r["evidence"])) for r in merged["relations"]) == \
+        sorted((r["type"], r["source"], r["target"], len(r["evidence"])) for r in alone["relations"])

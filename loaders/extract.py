@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import multiprocessing
 import re
 from typing import Iterable, Iterator
 
@@ -25,7 +26,7 @@ from loaders.coref import org_descriptors, person_descriptors, pronoun_mentions,
 from loaders.entity_types import assign_types
 from loaders.funding import funding_relations
 from loaders.mentions import Mention, find_mentions
-from loaders.nlp import pipeline_for
+from loaders.nlp import load_model, model_name_for
 from loaders.relations import relations_between
 from loaders.resolve import Resolution, resolve_mentions
 from loaders.sentences import sentences
@@ -210,21 +211,56 @@ def extract_text(text: str, nlp: Language, path: str = "text.txt", language: str
 
 def extract_articles(articles: Iterable[Article], model: str | None = None,
                      batch_size: int = 8, n_process: int = 1) -> Iterator[Extraction]:
-    """Extract every article, batching texts of the same pipeline through ``nlp.pipe``
-    (``n_process`` worker processes for the parse when above 1)."""
-    batch: list[Article] = []
-    current: Language | None = None
-    for article in articles:
-        nlp = pipeline_for(article.language, model)
-        if batch and (nlp is not current or len(batch) >= batch_size):
-            yield from _extract_batch(current, batch, n_process)
-            batch = []
-        current = nlp
-        batch.append(article)
-    if batch and current is not None:
-        yield from _extract_batch(current, batch, n_process)
+    """Extract every article (the input is read first), yielding each extraction in input order as it is ready.
+
+    Articles are grouped by pipeline (:func:`loaders.nlp.model_name_for`) and each group goes through
+    one ``nlp.pipe`` stream, ``batch_size`` texts at a time. With ``n_process`` above 1, that many
+    worker processes each load the pipeline once and run both the parse and the rules on chunks of
+    ``batch_size`` articles, so only the entities and relations cross processes. Results come back
+    in input order as they are ready (an article of a later group waits for the earlier ones).
+    """
+    articles = list(articles)
+    groups: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        groups.setdefault(model_name_for(article.language, model), []).append(index)
+    ready: dict[int, Extraction] = {}
+    next_out = 0
+    for name, indexes in groups.items():
+        group = [articles[i] for i in indexes]
+        for index, extraction in zip(indexes, _extract_group(name, group, batch_size, n_process)):
+            ready[index] = extraction
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
 
 
-def _extract_batch(nlp: Language, articles: list[Article], n_process: int = 1) -> Iterator[Extraction]:
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), n_process=n_process)):
-        yield extract_doc(article, doc)
+def _extract_group(name: str, articles: list[Article], batch_size: int, n_process: int) -> Iterator[Extraction]:
+    """Extractions of articles that share the pipeline ``name``, in order."""
+    if n_process <= 1 or len(articles) <= batch_size:
+        nlp = load_model(name)
+        for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+            yield extract_doc(article, doc)
+        return
+    load_model(name)  # forked workers inherit the loaded pipeline
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunks = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
+    with context.Pool(n_process, initializer=_init_worker, initargs=(name,)) as pool:
+        for chunk, found in zip(chunks, pool.imap(_extract_chunk, ((name, chunk) for chunk in chunks))):
+            for article, (entities, relations) in zip(chunk, found):
+                yield Extraction(article=article, entities=entities, relations=relations)
+
+
+def _init_worker(name: str) -> None:
+    load_model(name)
+
+
+def _extract_chunk(task: tuple[str, list[Article]]) -> list[tuple[list, list]]:
+    """Worker side: parse and extract a chunk; only entities and relations go back."""
+    name, articles = task
+    nlp = load_model(name)
+    out = []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
+        extraction = extract_doc(article, doc)
+        out.append((extraction.entities, extraction.relations))
+    return out

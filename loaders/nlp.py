@@ -43,12 +43,19 @@ def load_model(name: str) -> Language:
     return nlp
 
 
+def model_name_for(language: str, model: str | None = None) -> str:
+    """The package name of the pipeline for an article's language, or ``model`` when the caller names one."""
+    if model:
+        return model
+    candidates = MODELS.get(language, (DEFAULT_MODEL,))
+    return _installed_model(candidates)
+
+
+@functools.lru_cache(maxsize=16)
+def _installed_model(candidates: tuple[str, ...]) -> str:
+    return next((name for name in candidates if spacy.util.is_package(name)), candidates[-1])
+
+
 def pipeline_for(language: str, model: str | None = None) -> Language:
     """The pipeline for an article's language, or ``model`` when the caller names one."""
-    if model:
-        return load_model(model)
-    candidates = MODELS.get(language, (DEFAULT_MODEL,))
-    for name in candidates:
-        if spacy.util.is_package(name):
-            return load_model(name)
-    return load_model(candidates[-1])
+    return load_model(model_name_for(language, model))

@@ -48,31 +48,34 @@ def _display_name(forms: Counter) -> str:
 def resolve_mentions(mentions: list[Mention]) -> Resolution:
     """Group an article's mentions into entities (one per key), joining lone names to full names."""
     by_key: dict[str, list[int]] = defaultdict(list)
+    own_key: dict[int, str] = {}  # mention index -> entity_key of its own text
     for index, mention in enumerate(mentions):
         if mention.is_pseudo or mention.type is None or mention.source == "turn":
             continue
         key = entity_key(mention.text)
         if key:
             by_key[key].append(index)
+            own_key[index] = key
 
-    full_names = [k for k in by_key if len(k.split()) >= 2 and _vote_type(mentions, by_key[k]) == PERSON]
+    types = {key: _vote_type(mentions, indexes) for key, indexes in by_key.items()}
+    full_names = [(k, k.split()) for k in by_key if len(k.split()) >= 2 and types[k] == PERSON]
     target_of: dict[str, str] = {}
     for key in by_key:
-        if len(key.split()) != 1 or _vote_type(mentions, by_key[key]) != PERSON:
+        if types[key] != PERSON or len(key.split()) != 1:
             continue
-        candidates = [full for full in full_names if key in (full.split()[-1], full.split()[0])]
+        candidates = [full for full, words in full_names if key in (words[-1], words[0])]
         if len(candidates) == 1:
             target_of[key] = candidates[0]
         elif len(candidates) > 1:
             logger.info("left %r unresolved: it could be any of %s", key, ", ".join(candidates))
 
-    target_of.update(_short_org_names(by_key, mentions))
+    target_of.update(_short_org_names([k for k in by_key if types[k] == ORGANIZATION]))
     resolution = Resolution()
     groups: dict[str, list[int]] = defaultdict(list)
     for key, indexes in by_key.items():
         groups[target_of.get(key, key)].extend(indexes)
     for key, indexes in groups.items():
-        own = Counter(mentions[i].text for i in indexes if entity_key(mentions[i].text) == key)
+        own = Counter(mentions[i].text for i in indexes if own_key[i] == key)
         forms = Counter(mentions[i].text for i in indexes)
         entity = Entity(key=key, type=_vote_type(mentions, indexes), name=_display_name(own or forms))
         for form in forms:
@@ -83,10 +86,9 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
     return resolution
 
 
-def _short_org_names(by_key: dict[str, list[int]], mentions: list[Mention]) -> dict[str, str]:
+def _short_org_names(orgs: list[str]) -> dict[str, str]:
     """Organization keys that are a longer name without its ending ("tall oak" for "tall oak
     ventures", "acme" for "acme health") -> that longer key, when only one longer name fits."""
-    orgs = [k for k in by_key if _vote_type(mentions, by_key[k]) == ORGANIZATION]
     suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
     out: dict[str, str] = {}
     for key in orgs:
@@ -105,6 +107,7 @@ def _vote_type(mentions: list[Mention], indexes: list[int]) -> str:
 #: merge also needs the structural checks of :func:`fuzzy_same` and is logged as unsure.
 FUZZY_SURE = 95.0
 FUZZY_UNSURE = 88.0
+_SQUEEZE = re.compile(r"[\s-]")
 
 
 def fuzzy_same(a: str, b: str, entity_type: str) -> bool:
@@ -126,20 +129,32 @@ def fuzzy_same(a: str, b: str, entity_type: str) -> bool:
         if len(words_a) != len(words_b) or len(words_a) < 2 or words_a[:-1] != words_b[:-1]:
             return False
         return fuzz.ratio(words_a[-1], words_b[-1]) >= 85 and ratio >= FUZZY_UNSURE
-    squeeze = re.compile(r"[\s-]")
-    return ratio >= FUZZY_SURE or (ratio >= FUZZY_UNSURE and squeeze.sub("", a) == squeeze.sub("", b))
+    return ratio >= FUZZY_SURE or (ratio >= FUZZY_UNSURE and _SQUEEZE.sub("", a) == _SQUEEZE.sub("", b))
 
 
 class EntityIndex:
-    """Resolves entities across articles: a new entity joins a known one sharing its key or an alias key."""
+    """Resolves entities across articles: a new entity joins a known one sharing its key or an alias key.
+
+    Fuzzy candidates are kept per type, in the order they came, and updated as entities are added:
+    a list of keys per type (what :func:`rapidfuzz.process.extractOne` scans) and, for people, keys
+    by their words and by their given names (:func:`_person_blocks`), the only keys :func:`fuzzy_same`
+    can join a person to: a person sharing none of them with a known one skips the scan.
+    """
 
     def __init__(self, entities: dict[str, Entity] | None = None) -> None:
         self.entities: dict[str, Entity] = {}
         self._alias_keys: dict[str, str] = {}
+        self._keys_by_type: dict[str, list[str]] = defaultdict(list)
+        self._people_by_block: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for entity in (entities or {}).values():
             self._index(entity)
 
     def _index(self, entity: Entity) -> None:
+        if entity.key not in self.entities:
+            self._keys_by_type[entity.type].append(entity.key)
+            if entity.type == PERSON:
+                for block in _person_blocks(entity.key):
+                    self._people_by_block[block].append(entity.key)
         self.entities[entity.key] = entity
         for alias in [entity.name, *entity.aliases]:
             self._alias_keys.setdefault(entity_key(alias), entity.key)
@@ -154,10 +169,25 @@ class EntityIndex:
                 return known
         return self._fuzzy(entity)
 
+    def _could_join(self, entity: Entity) -> bool:
+        """False when no known person can pass :func:`fuzzy_same` with this one (checked on its blocks only)."""
+        if entity.type != PERSON or logger.isEnabledFor(logging.INFO):
+            return True
+        same_words, *same_given_names = _person_blocks(entity.key)
+        if any(fuzzy_same(entity.key, known, PERSON) for known in self._people_by_block.get(same_words, ())):
+            return True
+        for block in same_given_names:  # fuzzy_same needs a ratio of FUZZY_UNSURE there: rapidfuzz filters first
+            near = process.extract(entity.key, self._people_by_block.get(block, ()), scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_UNSURE, limit=None)
+            if any(fuzzy_same(entity.key, known, PERSON) for known, _, _ in near):
+                return True
+        return False
+
     def _fuzzy(self, entity: Entity) -> str | None:
-        """A known entity of the same type whose key is a near spelling of this one's (see :func:`fuzzy_same`)."""
-        candidates = [k for k, e in self.entities.items() if e.type == entity.type]
-        if not candidates:
+        """A known entity of the same type whose key is a near spelling of this one's (see :func:`fuzzy_same`):
+        the best-scoring known key (the first one on a tie) when it passes :func:`fuzzy_same`."""
+        candidates = self._keys_by_type.get(entity.type)
+        if not candidates or not self._could_join(entity):
             return None
         best = process.extractOne(entity.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_UNSURE)
         if best is None:
@@ -186,3 +216,13 @@ class EntityIndex:
             stored.articles.append(article_id)
         self._index(stored)
         return known, False
+
+
+def _person_blocks(key: str) -> list[tuple[str, ...]]:
+    """The blocks of a person key: ("w", *words once hyphens are spaces) and, for two words or more,
+    ("g", word count, *given names). :func:`fuzzy_same` joins two people only when they share one."""
+    blocks: list[tuple[str, ...]] = [("w", *key.replace("-", " ").split())]
+    words = key.split()
+    if len(words) >= 2:
+        blocks.append(("g", str(len(words)), *words[:-1]))
+    return blocks

@@ -126,3 +126,14 @@ def test_extract_articles_batches_keep_order(texts: tuple[str, ...]) -> None:
     results = list(extract_articles(articles, batch_size=1))
     assert [r.article.path for r in results] == ["a0.txt", "a1.txt"]
     assert all(r.relations for r in results)
+
+
+@pytest.mark.parametrize("texts", [("Camille Vernet a fondé Zorblat.", "Tom Reyes founded Quibbly in 2012.",
+                                    "Lina Okafor a rejoint Orvel comme CTO.")])
+def test_extract_articles_workers_match_one_process(texts: tuple[str, ...]) -> None:
+    articles = [Article(id=article_id(t), path=f"a{i}.txt", title="", language="fr", text=t)
+                for i, t in enumerate(texts)]
+    alone = list(extract_articles(articles, batch_size=1))
+    workers = list(extract_articles(articles, batch_size=1, n_process=2))
+    assert [r.article for r in workers] == articles
+    assert [r.to_gold_shape() for r in workers] == [r.to_gold_shape() for r in alone]

@@ -71,12 +71,12 @@ def main() -> None:
                                                                                   str(args.repeat)),
                   f"Peak memory: {peak_rss_mb():,.0f} MiB in this process, {children:,.0f} MiB in the largest "
                   "worker process (n_process=2).",
-                  "Profile (pyinstrument, per stage over 200 parsed articles): the rules take ~1.1 s against "
-                  "~3.5 s of parsing, most of it in mention finding (loaders/mentions.py, ~0.6 s: doc.text "
-                  "rebuilt per check, whole-document scans per mention) and type votes (loaders/entity_types.py, "
-                  "~0.3 s of regex searches). extract_articles streams each pipeline's articles through one "
-                  "nlp.pipe; with n_process>1 each worker parses and runs the rules, so only Extraction "
-                  "records cross processes. Reaching 0.85 means cutting the rules to ~0.6 s."])
+                  "Profile (pyinstrument, per stage over 200 parsed articles): the rules cost about a quarter "
+                  "of the parse; the largest stages are mention finding (loaders/mentions.py; doc text and token "
+                  "positions are now computed once per doc) and type votes (loaders/entity_types.py, regex "
+                  "searches per mention). extract_articles streams each pipeline's articles through one "
+                  "nlp.pipe; with n_process>1 each worker parses and runs the rules, so only Extraction records "
+                  "cross processes."])
 
 
 if __name__ == "__main__":

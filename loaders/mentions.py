@@ -60,6 +60,25 @@ class Mention:
         return self.source in PSEUDO_SOURCES
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
+    cached = doc.user_data.get("foundergraph_text")
+    if cached is None:
+        cached = doc.user_data["foundergraph_text"] = doc.text
+    return cached
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text stands in the doc, computed once per doc."""
+    cached = doc.user_data.get("foundergraph_positions")
+    if cached is None:
+        cached = {}
+        for token in doc:
+            cached.setdefault(token.text, []).append(token.i)
+        doc.user_data["foundergraph_positions"] = cached
+    return cached
+
+
 def _line_of(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -134,7 +153,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
 
 
 def _in_share_row(doc: Doc, span: Span) -> bool:
-    line = _line_of(doc.text, span.start_char)
+    line = _line_of(doc_text(doc), span.start_char)
     words = re.findall(r"[\w-]+", line.lower())
     shared = sum(w in SHARE_WORDS for w in words)
     if words and (shared >= max(2, len(words) - 1) or (shared >= 3 and 2 * shared >= len(words))):
@@ -150,7 +169,7 @@ def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
     for span, label in spans:
         if merged:
             previous, previous_label = merged[-1]
-            gap = doc.text[previous.end_char:span.start_char]
+            gap = doc_text(doc)[previous.end_char:span.start_char]
             joined = gap in (" ", "") or re.fullmatch(r" (?:sur|on|&) |-", gap)
             if (joined and span.start - previous.end <= 1 and "PER" not in (label, previous_label)
                     and "\n" not in previous.text):
@@ -197,7 +216,7 @@ def _capital_word(token) -> bool:
 
 def _named_elsewhere(token, starts: set[int]) -> bool:
     """Whether the same capitalized word appears in the article away from a sentence start (a name, then)."""
-    return any(t.text == token.text and t.i != token.i and t.i not in starts for t in token.doc)
+    return any(i != token.i and i not in starts for i in _positions(token.doc)[token.text])
 
 
 def _after_title(doc: Doc, i: int) -> bool:
@@ -243,13 +262,13 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
 def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -> Mention:
     """A mention of ``span``, without a sentence-final period unless it belongs to the name ("Inc.")."""
     end = span.end_char
-    if span[-1].text in _ABBREVIATIONS and span.doc.text[end:end + 1] == ".":
+    if span[-1].text in _ABBREVIATIONS and doc_text(span.doc)[end:end + 1] == ".":
         end += 1  # "Acme Co." keeps its period
     elif span.text.endswith(".") and span[-1].text not in ORG_SUFFIXES and not span[-1].lower_.endswith(WEB_ENDINGS):
         end -= 1
     elif span.text[-1] in "'’":  # "Kibo'" + "s": the English possessive the French tokenizer splits
         end -= 1
-    return Mention(text=span.doc.text[span.start_char:end], type=None, start=span.start_char, end=end,
+    return Mention(text=doc_text(span.doc)[span.start_char:end], type=None, start=span.start_char, end=end,
                    sentence=sentence_of[span.start], label=label, source=source)
 
 
@@ -286,7 +305,7 @@ def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
     if following is None or following.lower_ in _COORDINATORS or not (
             following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):
         return False
-    return sum(t.text == first.text for t in span.doc) == 1
+    return len(_positions(span.doc)[first.text]) == 1
 
 
 def _clean_spans(doc: Doc, starts: set[int]) -> list[tuple[Span, str, str]]:

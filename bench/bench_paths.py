@@ -11,8 +11,9 @@ For a synthetic power-law graph (bench/generate.py, ~5 relations per person):
   the lengths must agree (asserted).
 
 Everything is built straight from the synthetic arrays (the store's ``GraphStore`` and the
-per-article Neo4j writer would take minutes at 1M people): the index from the arrays with the same
-CSR layout as ``GraphIndex.from_edges``, Neo4j with plain ``UNWIND ... CREATE`` batches (keys only).
+per-article Neo4j writer would take minutes at 1M people): the index with ``GraphIndex.from_edges`` over
+the relations as (type, source key, target key) tuples, Neo4j with plain ``UNWIND ... CREATE`` batches
+(keys only).
 Chains run through people only (the default of ``foundergraph path``).
 
 Usage: python -m bench.bench_paths [--people N] [--queries Q] [--full]
@@ -29,7 +30,6 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import scipy.sparse as sp
 
 from bench.bench_neo4j import neo4j_server
 from bench.generate import RELATION_KINDS, SyntheticGraph, synthetic_graph, to_store
@@ -49,29 +49,6 @@ def rss_mb() -> float:
 
 def keys_of(graph: SyntheticGraph) -> list[str]:
     return [f"p{i}" for i in range(graph.people)] + [f"o{i}" for i in range(graph.orgs)]
-
-
-def build_index(graph: SyntheticGraph) -> GraphIndex:
-    """The GraphIndex of the graph, built with numpy (the layout of ``GraphIndex.from_edges``)."""
-    keys = keys_of(graph)
-    order = np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
-    position = np.empty(len(keys), dtype=np.int64)
-    position[order] = np.arange(len(keys))
-    n = len(keys)
-    bit = np.array([1 << RELATION_TYPES.index(k) for k in RELATION_KINDS], dtype=np.uint8)[graph.kind]
-    src, dst = position[graph.source], position[graph.target]
-    r, c, b = np.concatenate([src, dst]), np.concatenate([dst, src]), np.concatenate([bit, bit])
-    code = r * n + c
-    order_e = np.argsort(code, kind="stable")
-    code, b = code[order_e], b[order_e]
-    unique, starts = np.unique(code, return_index=True)
-    merged = np.bitwise_or.reduceat(b, starts)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(indptr, unique // n + 1, 1)
-    adjacency = sp.csr_array((merged, (unique % n).astype(np.int32), np.cumsum(indptr)), shape=(n, n))
-    is_person = np.zeros(n, dtype=bool)
-    is_person[position[:graph.people]] = True
-    return GraphIndex([keys[i] for i in order], is_person, adjacency, "", len(graph.source))
 
 
 def people_graph(graph: SyntheticGraph) -> nx.Graph:
@@ -149,16 +126,12 @@ def main() -> None:
     first = GraphIndex.from_edges(keys, keys[:graph.people], zip(kinds, (keys[i] for i in graph.source.tolist()),
                                                                  (keys[i] for i in graph.target.tolist())))
     first_build, first_mem = time.perf_counter() - start, rss_mb() - before
-    del first, kinds, keys
-    gc.collect()
-    start = time.perf_counter()
-    built = build_index(graph)
-    index_build = time.perf_counter() - start
+    del kinds, keys
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "graph.index.npz"
-        built.save(cache)
+        first.save(cache)
         size_mb = cache.stat().st_size / 2**20
-        del built
+        del first
         gc.collect()
         before = rss_mb()
         start = time.perf_counter()
@@ -192,29 +165,31 @@ def main() -> None:
              f"{len(graph.source):,} relations; {len(pairs)} random pairs (seed 11) of the {len(linked):,} people "
              "with a relation to another person, chains through people only; lengths seen: " + ", ".join(f"{d}: {lengths.count(d)}" for d in sorted(
                  set(lengths), key=lambda x: (x is None, x or 0))) + ".",
-             "First build: GraphIndex.from_edges over (type, source key, target key) tuples, what "
-             "GraphIndex.for_store does when the cache is stale (from_store feeds it the store's relations). "
-             f"The queried index is built from the synthetic arrays with numpy ({index_build:.1f} s, same layout), "
-             f"saved ({size_mb:.0f} MiB .npz) and timed as loaded from that cache (what every later query pays). NetworkX: an undirected nx.Graph of the people, "
-             "queried with nx.shortest_path_length (already built; analysis.shortest_path_keys rebuilds "
-             "its entity graph on every call, which costs far more at this size).",
+             "First build: GraphIndex.from_edges (vectorized with numpy) over (type, source key, target key) "
+             "tuples, what GraphIndex.for_store does when the cache is stale (from_store feeds it the store's "
+             "relations); the time includes making the key strings and tuples. That index is saved "
+             f"({size_mb:.0f} MiB .npz) and timed as loaded from the cache (what every later query pays). "
+             "NetworkX: an undirected nx.Graph of the people, queried with nx.shortest_path_length (already built).",
              "Memory: resident memory added by each structure.",
              "Targets for 1M people: offline p50 ≤ 2 ms, load ≤ 10 s, ≤ 2 GB; Neo4j p50 ≤ 20 ms."]
     del G
     gc.collect()
-    if not args.full:  # the query path of queries.on_networkx.separation, on a few pairs (it is slow)
+    if not args.full:  # the query path of queries.on_networkx.separation, on the store's MultiDiGraph
         start = time.perf_counter()
         multi = to_store(graph).to_networkx()
         store_load = time.perf_counter() - start
-        few = pairs[:5]
+        few = pairs[:50]
+        first_call = timed(lambda a, b: analysis.shortest_path_keys(multi, a, b), *few[0])
         runs = [timed(lambda a, b: analysis.shortest_path_keys(multi, a, b), a, b) for a, b in few]
-        assert [None if k is None else len(k) - 1 for k, _ in runs] == lengths[:5]
+        assert [None if k is None else len(k) - 1 for k, _ in runs] == lengths[:len(few)]
         rows.append([f"graph.analysis.shortest_path_keys on the store's MultiDiGraph ({len(few)} pairs)",
-                     f"{people:,}", "", "", *(f"{v:.0f}" for v in percentiles([t for _, t in runs]))])
-        notes.append("graph.analysis.shortest_path_keys (used by queries.on_networkx.separation) rebuilds an "
-                     "undirected entity graph of the whole store on every call: about a second per query at this size "
-                     f"(the synthetic store and its MultiDiGraph took {store_load:.0f} s to build here, not counted); "
-                     "the CSR index answers the same question in well under a millisecond.")
+                     f"{people:,}", f"{first_call[1]:.1f} (1st call)", "",
+                     *(f"{v:.2f}" for v in percentiles([t for _, t in runs]))])
+        notes.append("graph.analysis.shortest_path_keys (used by queries.on_networkx.separation) builds the "
+                     "undirected entity graph of the store once per graph and relation types (cached on the "
+                     f"graph, checked by its numbers of nodes and of linked pairs): {first_call[1]:.1f} s for the first call, then "
+                     "a people-only view of it per query (before the cache: ~1.1 s per query at 100k people). "
+                     f"The synthetic store and its MultiDiGraph took {store_load:.0f} s to build here, not counted.")
         del multi
         gc.collect()
 

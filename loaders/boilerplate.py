@@ -33,6 +33,13 @@ _CREDIT = re.compile(
     r"\b(?:getty images|shutterstock|istock|afp photo|reuters/)\b)",
     re.IGNORECASE,
 )
+_CROSS_LINK = re.compile(
+    r"^\W*(?:(?:à |a )?lire (?:aussi|également|ensuite)|(?:à )?voir aussi|sur le même (?:sujet|thème)|"
+    r"(?:à )?découvrir aussi|read (?:more|also|next)|also read|see also|related(?: articles?| stories)?|"
+    r"more on this|publicité|advertisement|sponsoris[ée]+|sponsored(?: content)?|contenu sponsorisé|"
+    r"partenariat|pub)\b\s*(?:[:>»|–—-]|$)",
+    re.IGNORECASE,
+)
 _MENU_SEPARATORS = re.compile(r"\s(?:\||·|•|»|›|>|/)\s")
 #: An image placeholder glued to the first word of a paragraph: "Imagej’ai eu la chance…".
 _LEADING_IMAGE_LABEL = re.compile(r"^(?:Image|Photo|Illustration|Vidéo|Video)(?=(?:[jldcnmst]|qu)['’]\w)")
@@ -75,6 +82,11 @@ def is_photo_credit(line: str) -> bool:
     return len(_words(line)) <= 40 and bool(_CREDIT.search(line))
 
 
+def is_cross_link(line: str) -> bool:
+    """A link to another article or an ad label ("Lire aussi : …", "Read more: …", "Publicité")."""
+    return len(_words(line)) <= 30 and bool(_CROSS_LINK.search(line))
+
+
 def is_menu(line: str) -> bool:
     """Navigation: short labels separated by pipes, bullets or chevrons."""
     parts = [p for p in re.split(r"\s*(?:\||·|•|»|›)\s*", line) if p.strip()]
@@ -112,7 +124,8 @@ def is_seo_spam(line: str) -> bool:
 
 
 LINE_RULES: tuple[Callable[[str], bool], ...] = (
-    is_share_row, is_newsletter_prompt, is_comment_notice, is_photo_credit, is_menu, is_widget_label,
+    is_share_row, is_newsletter_prompt, is_comment_notice, is_photo_credit, is_cross_link, is_menu,
+    is_widget_label,
     is_seo_spam,
 )
 

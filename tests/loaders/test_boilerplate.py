@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.boilerplate import (is_boilerplate, is_comment_notice, is_menu, is_newsletter_prompt,
+from loaders.boilerplate import (is_boilerplate, is_comment_notice, is_cross_link, is_menu, is_newsletter_prompt,
                                  is_photo_credit, is_seo_spam, is_share_row, is_widget_label,
                                  remove_boilerplate)
 
@@ -26,6 +26,12 @@ from loaders.boilerplate import (is_boilerplate, is_comment_notice, is_menu, is_
     (is_photo_credit, "Le fondateur lors du salon. © Jean Martin / Agence Nord"),
     (is_photo_credit, "Crédit photo : Studio Lumière"),
     (is_photo_credit, "Photo: Getty Images"),
+    (is_cross_link, "Lire aussi : Marc Petit quitte la direction de Brightloop"),
+    (is_cross_link, "À lire aussi – La fintech Kobalt rachetée par Nordbank"),
+    (is_cross_link, "Read more: How Maya Olsen built Brightloop"),
+    (is_cross_link, "Related: Acme acquires Zeta for $40M"),
+    (is_cross_link, "Publicité"),
+    (is_cross_link, "ADVERTISEMENT"),
     (is_menu, "Accueil | Startups | Financement | Portraits"),
     (is_menu, "Home › Tech › Funding"),
     (is_widget_label, "×"),
@@ -53,6 +59,9 @@ def test_boilerplate_rule_recognizes(rule, line: str) -> None:
     "SMT : Parlez un peu du rôle que joue le réseautage.",
     "She posted on Facebook and Twitter about the comment she received, then left.",
     "« Je partage tout sur LinkedIn », explique-t-elle.",
+    "Lire aussi les conditions du contrat a été son premier réflexe, raconte Léa Dubois.",
+    "Related companies in the sector have raised less this year.",
+    "Publicité et marketing : Léa Dubois a fondé Atelier Numérique en 2019.",
     "Share this: the founders met on LinkedIn and Twitter before raising money.",
     "Partage d'expérience : Léa Dubois raconte sa levée sur LinkedIn.",
 ])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import click
@@ -17,8 +18,9 @@ from graph.store import GraphStore
 from loaders.extract import extract_articles
 from loaders.read import discover, read_article
 
-#: Save the store after this many new articles, so an interrupted ingest keeps its work.
-SAVE_EVERY = 25
+#: Save the store every so many seconds of ingest, so an interrupted ingest keeps its work without
+#: rewriting a large store after every article.
+SAVE_INTERVAL = 30.0
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 model_option = click.option("--model", default=None, metavar="NAME",
@@ -85,7 +87,7 @@ def register(cli: click.Group) -> None:
         new = list({a.id: a for a in new}.values())
         entities = relations = evidence = 0
         with store.locked():
-            pending = 0
+            pending, last_save = 0, time.monotonic()
             progress = tqdm(extract_articles(new, model=model), total=len(new), desc="extracting",
                             unit="article", disable=quiet or not new)
             for extraction in progress:
@@ -94,9 +96,9 @@ def register(cli: click.Group) -> None:
                 relations += result.relations_added
                 evidence += result.evidence_added
                 pending += not result.skipped
-                if pending >= SAVE_EVERY:
+                if pending and time.monotonic() - last_save >= SAVE_INTERVAL:
                     store.save()
-                    pending = 0
+                    pending, last_save = 0, time.monotonic()
             if pending:
                 store.save()
         click.echo(

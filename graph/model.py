@@ -97,6 +97,20 @@ class Entity:
     name: str
     aliases: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    #: Articles that typed it each way, once they disagree ({} while every article agrees).
+    type_votes: dict[str, int] = field(default_factory=dict)
+
+    def vote_type(self, entity_type: str) -> bool:
+        """Count one more article typing this entity ``entity_type``; True if the majority type changed.
+
+        On a tie the type already held stays.
+        """
+        votes = self.type_votes or {self.type: len(self.articles)}
+        votes[entity_type] = votes.get(entity_type, 0) + 1
+        self.type_votes = votes if len(votes) > 1 else {}
+        leader = max(votes, key=lambda t: (votes[t], t == self.type))
+        changed, self.type = leader != self.type, leader
+        return changed
 
     def add_alias(self, alias: str) -> None:
         """Remember another surface form of this entity (no duplicates, never the name itself)."""
@@ -104,13 +118,17 @@ class Entity:
             self.aliases.append(alias)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "type": self.type, "name": self.name,
+        data = {"key": self.key, "type": self.type, "name": self.name,
                 "aliases": list(self.aliases), "articles": list(self.articles)}
+        if self.type_votes:
+            data["type_votes"] = dict(self.type_votes)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         return cls(key=data["key"], type=data["type"], name=data["name"],
-                   aliases=list(data.get("aliases", [])), articles=list(data.get("articles", [])))
+                   aliases=list(data.get("aliases", [])), articles=list(data.get("articles", [])),
+                   type_votes=dict(data.get("type_votes", {})))
 
 
 @dataclass(frozen=True)

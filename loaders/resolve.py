@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from graph.model import ORGANIZATION, PERSON, Entity, entity_key
+from graph.model import ENTITY_TYPES, ORGANIZATION, PERSON, Entity, entity_key
 from loaders.lexicon import ORG_SUFFIXES
 from loaders.mentions import Mention
 
@@ -213,9 +213,24 @@ class EntityIndex:
         for alias in [entity.name, *entity.aliases]:
             stored.add_alias(alias)
         if article_id not in stored.articles:
+            previous = stored.type
+            if entity.type in ENTITY_TYPES and stored.vote_type(entity.type):
+                logger.info("%r is now a %s: most articles type it so", stored.name, stored.type)
+                self._move_type(stored, previous)
             stored.articles.append(article_id)
         self._index(stored)
         return known, False
+
+    def _move_type(self, entity: Entity, previous: str) -> None:
+        """Re-file an entity whose type changed in the per-type fuzzy candidates."""
+        if entity.key in self._keys_by_type[previous]:
+            self._keys_by_type[previous].remove(entity.key)
+        self._keys_by_type[entity.type].append(entity.key)
+        for block in _person_blocks(entity.key):
+            if previous == PERSON and entity.key in self._people_by_block[block]:
+                self._people_by_block[block].remove(entity.key)
+            elif entity.type == PERSON:
+                self._people_by_block[block].append(entity.key)
 
 
 def _person_blocks(key: str) -> list[tuple[str, ...]]:

@@ -126,3 +126,27 @@ def test_store_default_location(monkeypatch, env: dict, expected: Path) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert default_store_dir() == expected
+
+
+def typed_extraction(text: str, entity_type: str) -> Extraction:
+    """An article that names one entity, typed ``entity_type``."""
+    article = Article(id=article_id(text), path=f"{text[:8]}.txt", title="t", language="fr", text=text)
+    return Extraction(article=article, entities=[Entity("nova", entity_type, "Nova")])
+
+
+@pytest.mark.parametrize("votes,expected", [
+    ([PERSON], PERSON),
+    ([PERSON, ORGANIZATION], PERSON),  # a tie keeps the type held
+    ([PERSON, ORGANIZATION, ORGANIZATION], ORGANIZATION),
+    ([ORGANIZATION, PERSON, ORGANIZATION, PERSON, PERSON], PERSON),
+])
+def test_store_entity_type_follows_most_articles(store_dir: Path, votes: list[str], expected: str) -> None:
+    store = GraphStore.open(store_dir)
+    for n, entity_type in enumerate(votes):
+        store.add(typed_extraction(f"Article {n} sur Nova.", entity_type))
+    store.save()
+    again = GraphStore.open(store_dir)
+    assert again.entities["nova"].type == expected
+    assert again.to_networkx().nodes["nova"]["type"] == expected
+    assert sum(again.entities["nova"].type_votes.values()) in (0, len(votes))
+    assert again.index.find(Entity("nova", expected, "Nova")) == "nova"

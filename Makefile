@@ -34,6 +34,7 @@ bench: install
 	$(PY) -m bench.bench_extraction
 	$(PY) -m bench.bench_neo4j
 	$(PY) -m bench.bench_paths
+	$(PY) -m bench.bench_store
 	$(PY) -m bench.bench_visual
 
 ## The same at scale: 1,000 articles, 100k people / 1M relationships into Neo4j, paths on 1M people.
@@ -41,6 +42,7 @@ bench-full: install
 	$(PY) -m bench.bench_extraction --full
 	$(PY) -m bench.bench_neo4j --full
 	$(PY) -m bench.bench_paths --full
+	$(PY) -m bench.bench_store --full
 	$(PY) -m bench.bench_visual
 
 clean:

@@ -17,6 +17,11 @@ Two graphs are read from the stored one:
 Ties are broken by key everywhere a ranking could be ambiguous, so the
 Cypher forms in :mod:`queries` return the same answers.
 
+A graph may be only the part of a store around some entities
+(:class:`graph.neighbourhood.Neighbourhood`): it then carries
+``G.graph["expand"]``, which the knowing-graph walks call on the people whose
+ties they are about to read, so the graph grows as far as the question needs.
+
 Examples
 --------
 >>> from graph.model import Entity, Relation
@@ -214,6 +219,13 @@ def path_hops(G: nx.MultiDiGraph, keys: list[str], types: Iterable[str] | None =
 
 
 # -- the knowing graph -----------------------------------------------------------------------------
+def _load_around(G: nx.MultiDiGraph, people: list[str]) -> None:
+    """Let a partly loaded graph load the ties of these people before they are read (see the module doc)."""
+    expand = G.graph.get("expand")
+    if expand is not None:
+        expand(people)
+
+
 def knowing_ties(G: nx.MultiDiGraph, person: str, kinds: Iterable[str] = DEFAULT_KNOWING) -> dict[str, set[Tie]]:
     """The people ``person`` knows directly, each with the set of ``(kind, organization)`` ties.
 
@@ -222,6 +234,7 @@ def knowing_ties(G: nx.MultiDiGraph, person: str, kinds: Iterable[str] = DEFAULT
     an investor to the founders of a company it invested in.
     """
     kinds = check_kinds(kinds)
+    _load_around(G, [person])
     ties: dict[str, set[Tie]] = defaultdict(set)
     if person not in G or not _is_person(G, person):
         return {}
@@ -257,6 +270,8 @@ def knowing_reach(G: nx.MultiDiGraph, people: Iterable[str], kinds: Iterable[str
     BFS level costs the edges it touches rather than the square of the organizations' sizes.
     """
     kinds = check_kinds(kinds)
+    people = list(people)
+    _load_around(G, people)
     reached: set[str] = set()
     through: set[tuple[str, str]] = set()  # (organization, type of the frontier person's relation to it)
     for person in people:

@@ -6,10 +6,10 @@ keys, a bool "is a person" per entity, and the undirected adjacency as CSR array
 bitmask of the relation types linking the two entities (bit ``i`` = ``RELATION_TYPES[i]``). For 1M
 entities and 5M relations that is about 10M int32 neighbours + 10M uint8 masks (~50 MB) plus the keys.
 
-The index is cached next to the store as ``graph.index.npz``, stamped with the store file's size,
-mtime and inode and the number of entities and relations; :meth:`GraphIndex.for_store` rebuilds and
-rewrites it when the store changed. A file there that is not an index this code wrote is reported and
-left alone (the index then lives in memory only).
+The index is cached next to the store as ``graph.index.npz``, stamped with the store's fingerprint
+(its id and the generation every save raises); :meth:`GraphIndex.for_store` rebuilds it from the
+relation rows' integer columns and rewrites it when the store changed. A file there that is not an
+index this code wrote is reported and left alone (the index then lives in memory only).
 
 >>> from graph.model import Entity, Relation
 >>> from graph.store import GraphStore
@@ -150,15 +150,6 @@ def _csr(n: int, rows: np.ndarray, cols: np.ndarray, bits: np.ndarray) -> sp.csr
     return sp.csr_array((merged.astype(np.uint8), ucol.astype(np.int32), indptr), shape=(n, n))
 
 
-def store_fingerprint(path: Path) -> str:
-    """What identifies one version of the store file: size, mtime and inode (a save renames a new file in)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return "missing"
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-
-
 class GraphIndex:
     """Sorted entity keys, a person flag per entity, and the undirected CSR adjacency with type masks."""
 
@@ -213,10 +204,19 @@ class GraphIndex:
 
     @classmethod
     def from_store(cls, store: GraphStore, fingerprint: str = "") -> "GraphIndex":
-        """Build from a store in memory."""
-        entities = store.entities
-        return cls.from_edges(entities, (k for k, e in entities.items() if e.type == PERSON),
-                              ((r.type, r.source, r.target) for r in store.relations.values()), fingerprint)
+        """Build from a store: from its file's integer columns when the file holds all of it, else from memory."""
+        store_file = store.file()
+        if store_file is None:
+            entities = store.entities
+            return cls.from_edges(entities, (k for k, e in entities.items() if e.type == PERSON),
+                                  ((r.type, r.source, r.target) for r in store.relations.values()), fingerprint)
+        keys, is_person, source, target, bits, count = store_file.index_arrays()
+        kept = (source >= 0) & (target >= 0) & (source != target)
+        unknown = np.flatnonzero(kept & (bits == 0))
+        if len(unknown):
+            raise ValueError(f"{store.path} holds a relation of an unknown type; "
+                             f"choose among {', '.join(RELATION_TYPES)}")
+        return cls(keys, is_person, _csr(len(keys), source[kept], target[kept], bits[kept]), fingerprint, count)
 
     @classmethod
     def from_networkx(cls, G) -> "GraphIndex":
@@ -226,28 +226,25 @@ class GraphIndex:
 
     @classmethod
     def for_store(cls, store: GraphStore) -> "GraphIndex":
-        """The index of ``store``: the cached one when it matches the store file, else rebuilt (and cached).
-
-        The store object is taken to hold what its file holds (as after :meth:`GraphStore.open`); an index
-        whose entity or relation count differs from the store in memory is rebuilt too.
-        """
-        fingerprint = store_fingerprint(store.path)
+        """The index of ``store``: the cached one when it was built from the store's current file, else
+        rebuilt (and cached). A store with unsaved changes gets an index of its memory, not cached."""
+        if store.file() is None:
+            return cls.from_store(store)
+        fingerprint = store.fingerprint()
         cache = store.directory / INDEX_FILE
-        if fingerprint != "missing" and cache.exists():
+        if cache.exists():
             try:
                 index = cls.load(cache)
             except ValueError as exc:
                 logger.warning("%s", exc)
                 return cls.from_store(store, fingerprint)
-            if (index.fingerprint == fingerprint and len(index) == len(store.entities)
-                    and index.relations == len(store.relations)):
+            if index.fingerprint == fingerprint:
                 return index
         index = cls.from_store(store, fingerprint)
-        if fingerprint != "missing":
-            try:
-                index.save(cache)
-            except OSError as exc:
-                logger.info("index not cached in %s: %s", cache, exc.strerror or exc)
+        try:
+            index.save(cache)
+        except OSError as exc:
+            logger.info("index not cached in %s: %s", cache, exc.strerror or exc)
         return index
 
     # -- files -----------------------------------------------------------------------------------

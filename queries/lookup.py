@@ -13,6 +13,10 @@ from graph.errors import EntityNotFound
 from graph.model import entity_key
 
 
+class Key(str):
+    """An entity key already resolved (by the store): taken as is wherever a typed name is expected."""
+
+
 class Candidate(NamedTuple):
     """What a typed name is matched against."""
 
@@ -41,9 +45,14 @@ def resolve(name: str, candidates: Iterable[Candidate]) -> str:
             matches.append(c.key)
     if matches:
         return min(matches)
+    raise not_found(name, candidates)
+
+
+def not_found(name: str, candidates: Iterable[Candidate]) -> EntityNotFound:
+    """The error for a name that designates none of ``candidates``, with up to three close names."""
     choices = {c.key: c.name for c in candidates}
     close = process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-    raise EntityNotFound(name, [label for label, _score, _key in close])
+    return EntityNotFound(name, [label for label, _score, _key in close])
 
 
 def find_entity(graph: nx.MultiDiGraph, name: str, entity_type: str | None = None) -> str:
@@ -51,6 +60,8 @@ def find_entity(graph: nx.MultiDiGraph, name: str, entity_type: str | None = Non
 
     Raises :class:`EntityNotFound` with up to three close matches.
     """
+    if isinstance(name, Key):
+        return str(name)
     wanted = entity_key(name)
     if wanted in graph and (not entity_type or graph.nodes[wanted].get("type") == entity_type):
         return wanted

@@ -2,32 +2,41 @@
 
 :func:`separation` answers like :func:`queries.on_networkx.separation` and
 :func:`queries.on_neo4j.separation` (same records) but walks the CSR index of :mod:`graph.index`
-with a bidirectional BFS, and reads each hop's relations straight from the store.
+with a bidirectional BFS, and reads only the entities and relations of its hops from the store.
 """
 from __future__ import annotations
 
 from typing import Any, Iterable
 
 from graph.analysis import best_relation_order, check_types
+from graph.errors import EntityNotFound
 from graph.index import GraphIndex
 from graph.model import RELATION_PROPS, UNDIRECTED_TYPES, Relation, entity_key
 from graph.store import GraphStore
-from queries.lookup import Candidate, resolve
+from queries.lookup import Candidate, not_found
 
 Record = dict[str, Any]
 
 
 def find(store: GraphStore, name: str, entity_type: str | None = None) -> str:
-    """The key of the entity called ``name`` in the store (see :func:`queries.lookup.resolve`)."""
-    wanted = store.entities.get(entity_key(name))
+    """The key of the entity called ``name`` in the store, by the rule of :func:`queries.lookup.resolve`:
+    its key, else the smallest key among those it names or aliases; the names are scanned only to
+    suggest close ones when nothing matches."""
+    wanted_key = entity_key(name)
+    if not wanted_key:
+        raise EntityNotFound(name)
+    wanted = store.entity(wanted_key)
     if wanted is not None and (not entity_type or wanted.type == entity_type):
         return wanted.key
-    return resolve(name, (Candidate(e.key, e.type, e.name, tuple(e.aliases)) for e in store.entities.values()
-                          if not entity_type or e.type == entity_type))
+    named = store.keys_named(wanted_key, entity_type)
+    if named:
+        return named[0]
+    raise not_found(name, (Candidate(key, etype, shown, tuple(aliases))
+                           for key, etype, shown, aliases in store.names(entity_type)))
 
 
 def _record(store: GraphStore, relation: Relation) -> Record:
-    source, target = store.entities[relation.source], store.entities[relation.target]
+    source, target = store.entity(relation.source), store.entity(relation.target)
     if relation.type in UNDIRECTED_TYPES and source.key > target.key:
         source, target = target, source
     props = {k: v for k, v in relation.props.items() if k in RELATION_PROPS[relation.type] and v is not None}
@@ -42,7 +51,7 @@ def relations_between(store: GraphStore, a: str, b: str, types: Iterable[str]) -
     found = []
     for rtype in types:
         keys = {(rtype, *sorted((a, b)))} if rtype in UNDIRECTED_TYPES else {(rtype, a, b), (rtype, b, a)}
-        found += [_record(store, store.relations[k]) for k in keys if k in store.relations]
+        found += [_record(store, relation) for relation in map(store.relation, sorted(keys)) if relation]
     return sorted(found, key=best_relation_order)
 
 
@@ -62,7 +71,7 @@ def separation(store: GraphStore, a: str, b: str, *, all_paths: bool = False, vi
         chains = [chain] if chain else []
 
     def entity(key: str) -> Record:
-        e = store.entities[key]
+        e = store.entity(key)
         return {"key": key, "name": e.name, "type": e.type}
 
     return {"source": entity(source), "target": entity(target),

@@ -101,10 +101,11 @@ def register(cli: click.Group) -> None:
                     pending, last_save = 0, time.monotonic()
             if pending:
                 store.save()
+        counts = store.counts()
         click.echo(
             f"articles: {len(new)} added, {len(articles) - len(new)} already stored, {unreadable} skipped\n"
-            f"entities: {entities} added ({len(store.entities)} in store)\n"
-            f"relations: {relations} added, {evidence} evidence sentences ({len(store.relations)} in store)\n"
+            f"entities: {entities} added ({counts['entities']} in store)\n"
+            f"relations: {relations} added, {evidence} evidence sentences ({counts['relations']} in store)\n"
             f"store: {store.path}"
         )
 

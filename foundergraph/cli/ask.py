@@ -3,8 +3,9 @@ questions (mentors, investors, portfolio, founders, acquisitions, colleagues), b
 
 Each runs on the embedded store by default and on Neo4j with ``--neo4j`` (settings from ``NEO4J_URI``,
 ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``); the library does the work
-(:mod:`queries.on_networkx`, :mod:`queries.on_neo4j`, :mod:`queries.separation`, :mod:`graph.analysis`,
-:mod:`graph.export`), this module parses options and prints.
+(:mod:`queries.on_store`, :mod:`queries.on_neo4j`, :mod:`queries.separation`, :mod:`graph.analysis`,
+:mod:`graph.export`), this module parses options and prints. Questions about a few entities read only
+their part of the embedded store; brokers, communities and export read all of it.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from graph import analysis, export as exporter
 from graph.analysis import KNOWING_KINDS
 from graph.model import PERSON, RELATION_TYPES
 from graph.neo4j_store import Neo4jSettings
-from queries import on_neo4j, on_networkx, separation as indexed
+from queries import on_neo4j, on_store, separation as indexed
 
 Record = dict[str, Any]
 
@@ -54,12 +55,16 @@ def kinds_option(func: Callable) -> Callable:
 
 @contextmanager
 def answering(store_dir: Path | None, neo4j: Neo4jSettings | None) -> Iterator[tuple[Any, Any]]:
-    """The question library and what it reads: (on_networkx, graph), or with settings (on_neo4j, connected store)."""
+    """The question library and what it reads: (on_store, embedded store), or with settings (on_neo4j, connected store)."""
     if neo4j is not None:
         with connect(neo4j) as db:
             yield on_neo4j, db
     else:
-        yield on_networkx, open_store(store_dir).to_networkx()
+        store = open_store(store_dir)
+        try:
+            yield on_store, store
+        finally:
+            store.close()
 
 
 def _evidence_ids(relations: Any) -> list[str]:
@@ -161,7 +166,8 @@ def register(cli: click.Group) -> None:
         else:
             store = open_store(store_dir)
             answer = indexed.separation(store, a, b, **options)
-            articles = {k: v.to_dict() for k, v in store.articles.items()}
+            articles = {k: a.to_dict() for k in _evidence_ids(h for p in answer["paths"] for h in p["hops"])
+                        if (a := store.article(k))}
         if as_json:
             echo_json(answer)
         else:
@@ -270,7 +276,7 @@ def register(cli: click.Group) -> None:
             with answering(store_dir, neo4j) as (library, source):
                 figures = library.stats(source)
         else:
-            figures = analysis.statistics(open_store(store_dir).to_networkx())
+            figures = on_store.statistics(open_store(store_dir))
         if as_json:
             echo_json(figures)
             return

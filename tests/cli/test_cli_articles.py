@@ -25,13 +25,13 @@ def test_cli_ingest_twice_adds_nothing_the_second_time(runner: CliRunner, seeds_
     assert "articles: 3 added, 0 already stored, 0 skipped" in first.stdout
     stored = GraphStore.open(store_dir)
     assert len(stored.articles) == 3 and stored.entities and stored.relations
-    saved = (store_dir / "graph.json").read_bytes()
+    saved = (store_dir / "graph.db").read_bytes()
 
     second = invoke(runner, "ingest", str(seeds_dir), "--store", str(store_dir), "-q")
     assert second.exit_code == 0
     assert "articles: 0 added, 3 already stored, 0 skipped" in second.stdout
     assert "relations: 0 added, 0 evidence sentences" in second.stdout
-    assert (store_dir / "graph.json").read_bytes() == saved
+    assert (store_dir / "graph.db").read_bytes() == saved
 
 
 def test_cli_ingest_renamed_copy_is_the_same_article(runner: CliRunner, articles_dir: Path, store_dir: Path) -> None:
@@ -46,7 +46,7 @@ def test_cli_ingest_uses_store_from_environment(runner: CliRunner, seeds_dir: Pa
     target = tmp_path / "from-env"
     result = runner.invoke(cli, ["ingest", str(seeds_dir / "chatroulette-founder-story.fr.txt"), "-q"],
                            env={"FOUNDERGRAPH_STORE": str(target)})
-    assert result.exit_code == 0 and (target / "graph.json").exists()
+    assert result.exit_code == 0 and (target / "graph.db").exists()
 
 
 def test_cli_ingest_reports_bad_files_and_goes_on(runner: CliRunner, seeds_dir: Path, tmp_path: Path,
@@ -73,7 +73,7 @@ def test_cli_ingest_nothing_readable_fails(runner: CliRunner, tmp_path: Path, st
     result = runner.invoke(cli, ["ingest", str(folder), "--store", str(store_dir), "-q"])
     assert result.exit_code == 1
     assert "Error: no article could be read" in result.stderr
-    assert "Traceback" not in result.output and not (store_dir / "graph.json").exists()
+    assert "Traceback" not in result.output and not (store_dir / "graph.db").exists()
 
 
 def test_cli_missing_path_is_one_line_error(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from graph import analysis
-from graph.index import INDEX_FILE, GraphIndex, store_fingerprint
+from graph.index import INDEX_FILE, GraphIndex
 from graph.model import Entity, Relation
 from graph.store import GraphStore
 from graph.synthetic import startup_store, synthetic_store
@@ -144,7 +144,7 @@ def test_index_for_store_caches_and_rebuilds_when_store_changes(tmp_path: Path) 
     store.save()
     first = GraphIndex.for_store(GraphStore.open(tmp_path))
     cache = tmp_path / INDEX_FILE
-    assert cache.exists() and first.fingerprint == store_fingerprint(store.path)
+    assert cache.exists() and first.fingerprint == store.fingerprint()
     assert GraphIndex.load(cache).keys == first.keys
     assert first.distance("gus", "ada", via_orgs=True) is None
 
@@ -154,7 +154,7 @@ def test_index_for_store_caches_and_rebuilds_when_store_changes(tmp_path: Path) 
     changed.save()
     second = GraphIndex.for_store(GraphStore.open(tmp_path))
     assert second.distance("gus", "ada") == 1
-    assert GraphIndex.load(cache).fingerprint == store_fingerprint(store.path)
+    assert GraphIndex.load(cache).fingerprint == changed.fingerprint()
 
 
 def test_index_for_store_rebuilds_when_memory_differs_from_file(tmp_path: Path) -> None:

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from graph import store as store_module
 from graph.errors import StoreError
 from graph.model import (FOUNDED, KNOWS, ORGANIZATION, PERSON, WORKS_AT, Article, Entity, Evidence,
                          Extraction, Relation, article_id)
 from graph.store import GraphStore, default_store_dir
+from graph.store_db import SCHEMA, StoreFile
+from graph.synthetic import synthetic_store
+from queries.separation import separation
 
 
 def make_extraction(text: str, path: str = "a.txt") -> Extraction:
@@ -80,17 +83,83 @@ def test_store_interrupted_save_leaves_previous_graph(store_dir: Path, monkeypat
     store = GraphStore.open(store_dir)
     store.add(make_extraction(TEXT))
     store.save()
-    saved = store.path.read_bytes()
+    saved = GraphStore.open(store_dir).to_dict()
     store.add(make_extraction(TEXT + " Plus.", path="b.txt"))
 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store_module.json, "dump", crash)
+    monkeypatch.setattr(StoreFile, "upsert_relations", crash)  # after the articles and entities were written
     with pytest.raises(KeyboardInterrupt):
         store.save()
-    assert store.path.read_bytes() == saved
-    assert [p.name for p in store_dir.iterdir() if p.name.startswith(".graph-")] == []
+    assert GraphStore.open(store_dir).to_dict() == saved
+    monkeypatch.undo()
+    store.save()  # the changes are still pending, and now land
+    assert len(GraphStore.open(store_dir).articles) == 2
+
+
+def test_store_save_writes_only_what_changed(store_dir: Path) -> None:
+    store = synthetic_store(people=300, organizations=40)
+    store.directory, store.path = store_dir, store_dir / "graph.db"
+    store.save()
+    again = GraphStore.open(store_dir)
+    before = again.fingerprint()
+    again.save()
+    assert again.fingerprint() == before  # nothing changed: nothing written
+    connection = again.file().connection
+    written = connection.total_changes
+    result = again.add(make_extraction(TEXT))
+    again.save()
+    rows = connection.total_changes - written
+    # one article, three entities and their five name keys, three relations, the generation
+    assert (result.entities_added, result.relations_added) == (3, 3)
+    assert rows <= 1 + 3 + 5 + 3 + 1, rows
+    assert again.fingerprint() != before
+    assert GraphStore.open(store_dir).counts() == {"articles": 41, "entities": 343,
+                                                    "relations": len(store.relations) + 3}
+
+
+def test_store_answers_a_path_question_without_reading_everything(store_dir: Path, monkeypatch) -> None:
+    built = synthetic_store(people=300, organizations=40)
+    built.directory, built.path = store_dir, store_dir / "graph.db"
+    built.save()
+    expected = separation(built, "Person 1", "P. 20", via_orgs=True)
+
+    def whole(*args, **kwargs):
+        raise AssertionError("read the whole store")
+
+    for name in ("articles", "entities", "relations", "names"):
+        monkeypatch.setattr(StoreFile, name, whole)
+    assert separation(GraphStore.open(store_dir), "Person 1", "P. 20", via_orgs=True) == expected
+    assert expected["degrees"] and expected["target"]["key"] == "person 20"
+
+
+def test_store_knows_upserts_whatever_the_direction(store_dir: Path) -> None:
+    store = GraphStore.open(store_dir)
+    store.add(make_extraction(TEXT))
+    store.save()
+    second = make_extraction(TEXT + " Encore.", path="b.txt")
+    second.relations = [Relation(KNOWS, "lea dubois", "marc petit", {}, second.relations[2].evidence, 0.9)]
+    again = GraphStore.open(store_dir)
+    assert again.add(second).evidence_added == 1
+    again.save()
+    stored = GraphStore.open(store_dir)
+    assert stored.counts()["relations"] == 3
+    knows = stored.relation((KNOWS, "lea dubois", "marc petit"))
+    assert len(knows.evidence) == 2 and knows.confidence == 0.9
+
+
+def test_store_converts_a_json_store_of_earlier_versions(store_dir: Path) -> None:
+    built = GraphStore("/nonexistent-store")
+    built.add(make_extraction(TEXT))
+    legacy = built.to_dict()
+    store_dir.mkdir()
+    content = json.dumps(legacy).encode("utf-8")
+    (store_dir / "graph.json").write_bytes(content)
+    converted = GraphStore.open(store_dir)
+    assert (store_dir / "graph.db").exists() and (store_dir / "graph.json").read_bytes() == content
+    assert converted.to_dict() == legacy
+    assert GraphStore.open(store_dir).to_dict() == legacy
 
 
 @pytest.mark.parametrize("content,message", [
@@ -101,12 +170,48 @@ def test_store_interrupted_save_leaves_previous_graph(store_dir: Path, monkeypat
     (b'{"format": "foundergraph", "version": 1, "articles": [{"x": 1}], "entities": [], "relations": []}',
      "damaged"),
 ])
-def test_store_refuses_foreign_or_corrupt_file(store_dir: Path, content: bytes, message: str) -> None:
+def test_store_refuses_foreign_or_corrupt_json_file(store_dir: Path, content: bytes, message: str) -> None:
     store_dir.mkdir()
     (store_dir / "graph.json").write_bytes(content)
     with pytest.raises(StoreError, match=message):
         GraphStore.open(store_dir)
     assert (store_dir / "graph.json").read_bytes() == content
+    assert not (store_dir / "graph.db").exists()
+
+
+def _sqlite_file(path: Path, statements: str) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(statements)
+    connection.commit()
+    connection.close()
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p.write_bytes(b"{not a database at all}" * 100), "not a readable foundergraph store"),
+    (lambda p: p.write_bytes(b""), "not a foundergraph store"),
+    (lambda p: _sqlite_file(p, "CREATE TABLE photos (id INTEGER PRIMARY KEY, data BLOB);"),
+     "not a foundergraph store"),
+    (lambda p: _sqlite_file(p, SCHEMA + "INSERT INTO meta VALUES ('format', 'other-app');"),
+     "not a foundergraph store"),
+    (lambda p: _sqlite_file(p, SCHEMA + "INSERT INTO meta VALUES ('format', 'foundergraph'), ('version', '99');"),
+     "store version 99"),
+])
+def test_store_refuses_foreign_or_corrupt_database(store_dir: Path, make, message: str) -> None:
+    store_dir.mkdir()
+    make(store_dir / "graph.db")
+    content = (store_dir / "graph.db").read_bytes()
+    with pytest.raises(StoreError, match=message):
+        store = GraphStore.open(store_dir)
+        store.add(make_extraction(TEXT))
+        store.save()
+    assert (store_dir / "graph.db").read_bytes() == content
+
+
+def test_store_empty_is_not_written(store_dir: Path) -> None:
+    store = GraphStore.open(store_dir)
+    store.save()
+    assert not (store_dir / "graph.db").exists()
+    assert store.counts() == {"articles": 0, "entities": 0, "relations": 0}
 
 
 def test_store_location_is_a_file(tmp_path: Path) -> None:

@@ -78,11 +78,11 @@ def register(cli: click.Group) -> None:
             foundergraph ingest seeds/
             NEO4J_URI=bolt://localhost:7687 foundergraph ingest seeds/
         """
-        articles, unreadable = read_all(paths, quiet)
         if neo4j_requested(use_neo4j):
-            ingest_neo4j(articles, unreadable, neo4j, model, quiet)
+            ingest_neo4j(*read_all(paths, quiet), neo4j, model, quiet)
             return
-        store = GraphStore.open(store_dir)
+        store = GraphStore.open(store_dir)  # a store that cannot be used is reported before any reading
+        articles, unreadable = read_all(paths, quiet)
         new = [a for a in articles if not store.has_article(a.id)]
         new = list({a.id: a for a in new}.values())
         entities = relations = evidence = 0

@@ -171,3 +171,17 @@ def test_cli_two_ingests_at_once_lose_and_double_nothing(seeds_dir: Path, tmp_pa
     assert len(merged["entities"]) == len(alone["entities"])
     assert sorted((r["type"], r["source"], r["target"], len(r["evidence"])) for r in merged["relations"]) == \
         sorted((r["type"], r["source"], r["target"], len(r["evidence"])) for r in alone["relations"])
+
+
+@pytest.mark.parametrize("args", [["path", "Léa", "Marc"], ["stats"], ["person", "Léa"], ["ingest", "SEEDS", "-q"]])
+def test_cli_foreign_database_is_reported_and_kept(runner: CliRunner, seeds_dir: Path, store_dir: Path,
+                                                   args: list[str]) -> None:
+    store_dir.mkdir()
+    content = b"SQLite format 3\x00" + bytes(range(256)) * 16
+    (store_dir / "graph.db").write_bytes(content)
+    args = [str(seeds_dir) if a == "SEEDS" else a for a in args]
+    result = runner.invoke(cli, [*args, "--store", str(store_dir)])
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "foundergraph store" in result.stderr
+    assert "Traceback" not in result.output
+    assert (store_dir / "graph.db").read_bytes() == content

@@ -255,3 +255,18 @@ def test_store_entity_type_follows_most_articles(store_dir: Path, votes: list[st
     assert again.to_networkx().nodes["nova"]["type"] == expected
     assert sum(again.entities["nova"].type_votes.values()) in (0, len(votes))
     assert again.index.find(Entity("nova", expected, "Nova")) == "nova"
+
+
+def test_store_reader_keeps_its_snapshot_while_a_writer_saves(store_dir: Path) -> None:
+    first = GraphStore.open(store_dir)
+    first.add(make_extraction(TEXT))
+    first.save()
+    reader = GraphStore.open(store_dir)
+    with reader.file().snapshot():
+        before = reader.file().counts()
+        writer = GraphStore.open(store_dir)
+        writer.add(make_extraction(TEXT + " Autre.", path="b.txt"))
+        writer.save()  # does not wait for the reader
+        assert reader.file().counts() == before
+    assert reader.file().counts() == (2, 3, 3)
+    assert len(reader.relation((FOUNDED, "lea dubois", "atelier numerique")).evidence) == 2

@@ -19,12 +19,8 @@ from queries import on_neo4j, on_networkx, separation as indexed
 
 
 @pytest.fixture(scope="module")
-def seeds_store(tmp_path_factory, seeds_dir: Path) -> GraphStore:
-    folder = tmp_path_factory.mktemp("seeds-store")
-    # into the embedded store, even when NEO4J_URI points the suite at a server
-    result = CliRunner().invoke(cli, ["ingest", str(seeds_dir), "--store", str(folder), "-q"], env={"NEO4J_URI": None})
-    assert result.exit_code == 0, result.output
-    return GraphStore.open(folder)
+def seeds_store(seeds_store_dir: Path) -> GraphStore:
+    return GraphStore.open(seeds_store_dir)
 
 
 @pytest.fixture(scope="module")

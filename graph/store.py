@@ -32,7 +32,7 @@ import networkx as nx
 
 from graph.errors import StoreError
 from graph.model import Article, Entity, Extraction, Relation, entity_key
-from graph.store_db import FORMAT, StoreFile, evidence_dicts
+from graph.store_db import FORMAT, StoreFile, paused_gc
 from loaders.resolve import EntityIndex
 
 logger = logging.getLogger(__name__)
@@ -208,9 +208,10 @@ class GraphStore:
         if not self._articles_complete:
             store_file = self._open_file()
             if store_file is not None and not self._articles_complete:
-                for article in store_file.articles():
-                    if article.id not in self._articles:
-                        self._articles.remember(article.id, article)
+                with paused_gc():
+                    for article in store_file.articles():
+                        if article.id not in self._articles:
+                            self._articles.remember(article.id, article)
             self._articles_complete = True
         return self._articles
 
@@ -224,8 +225,9 @@ class GraphStore:
         if self._index is None:
             store_file = self._open_file()
             if self._index is None:
-                entities = {e.key: e for e in store_file.entities()} if store_file else {}
-                self._index = _tracked(EntityIndex(entities))
+                with paused_gc():
+                    entities = {e.key: e for e in store_file.entities()} if store_file else {}
+                    self._index = _tracked(EntityIndex(entities))
         return self._index
 
     @index.setter
@@ -241,9 +243,10 @@ class GraphStore:
         if not self._relations_complete:
             store_file = self._open_file()
             if store_file is not None and not self._relations_complete:
-                for relation in store_file.relations():
-                    if relation.key not in self._relations:
-                        self._relations.remember(relation.key, relation)
+                with paused_gc():
+                    for relation in store_file.relations():
+                        if relation.key not in self._relations:
+                            self._relations.remember(relation.key, relation)
             self._relations_complete = True
         return self._relations
 
@@ -411,8 +414,10 @@ class GraphStore:
     def to_networkx(self) -> nx.MultiDiGraph:
         """The graph as a NetworkX MultiDiGraph: entity keys as nodes, one edge per relation (key = type)."""
         store_file = None if (self._index is not None and self._relations_complete) else self.file()
-        if store_file is not None:
-            return _networkx_from_file(store_file)
+        with paused_gc():
+            return _networkx_from_file(store_file) if store_file is not None else self._networkx_from_memory()
+
+    def _networkx_from_memory(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph(articles={a.id: a.to_dict() for a in self.articles.values()})
         for entity in self.entities.values():
             graph.add_node(entity.key, type=entity.type, name=entity.name, aliases=list(entity.aliases),
@@ -428,15 +433,8 @@ def _networkx_from_file(store_file: StoreFile) -> nx.MultiDiGraph:
     """:meth:`GraphStore.to_networkx` read straight from the rows (no model objects in between)."""
     with store_file.snapshot():
         graph = nx.MultiDiGraph(articles={a.id: a.to_dict() for a in store_file.articles()})
-        graph.add_nodes_from((e.key, {"type": e.type, "name": e.name, "aliases": e.aliases, "articles": e.articles})
-                             for e in store_file.entities())
-        keys = store_file.keys_by_id()
-        graph.add_edges_from(
-            (keys[source], keys[target], rtype,
-             {"type": rtype, "props": json.loads(props), "confidence": confidence,
-              "evidence": evidence_dicts(evidence)})
-            for rtype, source, target, props, confidence, evidence in store_file.relation_rows()
-            if source < len(keys) and target < len(keys) and keys[source] is not None and keys[target] is not None)
+        graph.add_nodes_from(store_file.node_rows())
+        graph.add_edges_from(store_file.edge_rows())
     return graph
 
 

@@ -166,8 +166,9 @@ def main() -> None:
              "with a relation to another person, chains through people only; lengths seen: " + ", ".join(f"{d}: {lengths.count(d)}" for d in sorted(
                  set(lengths), key=lambda x: (x is None, x or 0))) + ".",
              "First build: GraphIndex.from_edges (vectorized with numpy) over (type, source key, target key) "
-             "tuples, what GraphIndex.for_store does when the cache is stale (from_store feeds it the store's "
-             "relations); the time includes making the key strings and tuples. That index is saved "
+             "tuples, what GraphIndex.from_store does for a store with unsaved changes (a saved store builds it "
+             "from its relation rows' integer columns instead: bench/bench_store.py); the time includes making "
+             "the key strings and tuples. That index is saved "
              f"({size_mb:.0f} MiB .npz) and timed as loaded from the cache (what every later query pays). "
              "NetworkX: an undirected nx.Graph of the people, queried with nx.shortest_path_length (already built).",
              "Memory: resident memory added by each structure.",

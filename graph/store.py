@@ -226,8 +226,13 @@ class GraphStore:
             store_file = self._open_file()
             if self._index is None:
                 with paused_gc():
-                    entities = {e.key: e for e in store_file.entities()} if store_file else {}
-                    self._index = _tracked(EntityIndex(entities))
+                    if store_file is None:
+                        self._index = _tracked(EntityIndex())
+                    else:
+                        with store_file.snapshot():
+                            entities = {e.key: e for e in store_file.entities()}
+                            alias_keys = store_file.alias_keys()
+                        self._index = _tracked(EntityIndex(entities, alias_keys))
         return self._index
 
     @index.setter

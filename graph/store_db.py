@@ -42,6 +42,13 @@ CHUNK = 400
 #: How long a writer waits for another one, or a reader for a commit, before giving up.
 BUSY_TIMEOUT_S = 60.0
 
+#: Secondary indexes, by name: dropped and made again around a bulk write (faster than keeping them up to date).
+_INDEXES = {
+    "names_by_entity": "CREATE INDEX names_by_entity ON names (entity)",
+    "relations_by_ends": "CREATE INDEX relations_by_ends ON relations (source, target, type)",
+    "relations_by_target": "CREATE INDEX relations_by_target ON relations (target)",
+}
+
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, language TEXT NOT NULL);
@@ -50,16 +57,18 @@ CREATE TABLE entities (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TE
 CREATE TABLE relations (id INTEGER PRIMARY KEY, type TEXT NOT NULL, source INTEGER NOT NULL, target INTEGER NOT NULL,
                         props TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT NOT NULL);
 CREATE TABLE names (name_key TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY (name_key, entity)) WITHOUT ROWID;
-CREATE INDEX names_by_entity ON names (entity);
-CREATE INDEX relations_by_ends ON relations (source, target, type);
-CREATE INDEX relations_by_target ON relations (target);
-"""
+""" + "".join(f"{statement};\n" for statement in _INDEXES.values())
 
 _TABLES = {"meta", "articles", "entities", "names", "relations"}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    return _ENCODER.encode(value)
 
 
 @contextmanager
@@ -221,10 +230,20 @@ class StoreFile:
             yield Article(id=aid, path=path, title=title, language=language)
 
     def entities(self) -> Iterator[Entity]:
-        rows = self.connection.execute(
+        """Every entity, in key order (JSON columns decoded in batches)."""
+        cursor = self.connection.execute(
             "SELECT key, type, name, aliases, articles, type_votes FROM entities ORDER BY key")
-        for row in rows:
-            yield _entity(*row)
+        while batch := cursor.fetchmany(BATCH):
+            aliases, articles = _decode([row[3] for row in batch]), _decode([row[4] for row in batch])
+            for (key, etype, name, _, _, votes), alias_list, article_list in zip(batch, aliases, articles):
+                yield Entity(key=key, type=etype, name=name, aliases=alias_list, articles=article_list,
+                             type_votes=json.loads(votes) if votes else {})
+
+    def alias_keys(self) -> dict[str, str]:
+        """Each name or alias key -> the smallest key of the entities it names (what
+        :class:`loaders.resolve.EntityIndex` computes when given the entities in key order)."""
+        return dict(self.connection.execute(
+            "SELECT n.name_key, min(e.key) FROM names n JOIN entities e ON e.id = n.entity GROUP BY n.name_key"))
 
     def entity(self, key: str) -> Entity | None:
         row = self.connection.execute("SELECT key, type, name, aliases, articles, type_votes FROM entities "
@@ -359,6 +378,8 @@ class StoreFile:
                     relations: Iterable[Relation]) -> None:
         """Make the store hold exactly these (entities get ids 1.. in key order)."""
         db = self.connection
+        for name in _INDEXES:
+            db.execute(f"DROP INDEX IF EXISTS {name}")  # noqa: S608 (fixed names)
         for table in ("relations", "names", "entities", "articles"):
             db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
         self.upsert_articles(articles)
@@ -372,6 +393,8 @@ class StoreFile:
                 for r in relations if r.source in ids and r.target in ids)
         db.executemany("INSERT INTO relations (type, source, target, props, confidence, evidence) "
                        "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        for statement in _INDEXES.values():
+            db.execute(statement)
 
     def upsert_articles(self, articles: Iterable[Article]) -> None:
         self.connection.executemany(

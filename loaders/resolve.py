@@ -141,23 +141,26 @@ class EntityIndex:
     can join a person to: a person sharing none of them with a known one skips the scan.
     """
 
-    def __init__(self, entities: dict[str, Entity] | None = None) -> None:
+    def __init__(self, entities: dict[str, Entity] | None = None, alias_keys: dict[str, str] | None = None) -> None:
+        """Index ``entities`` in their order. ``alias_keys`` (name or alias key -> entity key) may give what
+        indexing them would compute, as a store keeps it: the first entity naming a key keeps it."""
         self.entities: dict[str, Entity] = {}
-        self._alias_keys: dict[str, str] = {}
+        self._alias_keys: dict[str, str] = dict(alias_keys or {})
         self._keys_by_type: dict[str, list[str]] = defaultdict(list)
         self._people_by_block: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for entity in (entities or {}).values():
-            self._index(entity)
+            self._index(entity, aliases=alias_keys is None)
 
-    def _index(self, entity: Entity) -> None:
+    def _index(self, entity: Entity, aliases: bool = True) -> None:
         if entity.key not in self.entities:
             self._keys_by_type[entity.type].append(entity.key)
             if entity.type == PERSON:
                 for block in _person_blocks(entity.key):
                     self._people_by_block[block].append(entity.key)
         self.entities[entity.key] = entity
-        for alias in [entity.name, *entity.aliases]:
-            self._alias_keys.setdefault(entity_key(alias), entity.key)
+        if aliases:
+            for alias in [entity.name, *entity.aliases]:
+                self._alias_keys.setdefault(entity_key(alias), entity.key)
 
     def find(self, entity: Entity) -> str | None:
         """The key of the known entity this one is, if any: same key, an alias key, or a safe fuzzy match."""

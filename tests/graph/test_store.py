@@ -13,6 +13,7 @@ from graph.model import (FOUNDED, KNOWS, ORGANIZATION, PERSON, WORKS_AT, Article
 from graph.store import GraphStore, default_store_dir
 from graph.store_db import SCHEMA, StoreFile
 from graph.synthetic import synthetic_store
+from loaders.resolve import EntityIndex
 from queries.separation import separation
 
 
@@ -270,3 +271,34 @@ def test_store_reader_keeps_its_snapshot_while_a_writer_saves(store_dir: Path) -
         assert reader.file().counts() == before
     assert reader.file().counts() == (2, 3, 3)
     assert len(reader.relation((FOUNDED, "lea dubois", "atelier numerique")).evidence) == 2
+
+
+def test_store_entities_read_back_resolve_like_freshly_indexed_ones(store_dir: Path) -> None:
+    built = synthetic_store(people=400, organizations=50)
+    built.directory, built.path = store_dir, store_dir / "graph.db"
+    built.save()
+    loaded = GraphStore.open(store_dir).index  # alias keys read from the name rows, not recomputed
+    fresh = EntityIndex({k: built.entities[k] for k in sorted(built.entities)})
+    probes = [Entity(f"unknown {i}", e.type, alias) for i, e in enumerate(built.entities.values())
+              for alias in [e.name, *e.aliases, e.name.upper()]]
+    probes.append(Entity("unknown", PERSON, "Nobody Known"))
+    found = [loaded.find(p) for p in probes]
+    assert found == [fresh.find(p) for p in probes]
+    assert found.count(None) == 1 and found[probes.index(Entity("unknown 10", PERSON, "P. 10"))] == "person 10"
+
+
+def test_store_replaced_whole_keeps_answering(store_dir: Path) -> None:
+    first = GraphStore.open(store_dir)
+    first.add(make_extraction(TEXT))
+    first.save()
+    replacement = synthetic_store(people=200, organizations=30)
+    target = GraphStore(store_dir)
+    with target.locked():
+        target.articles, target.index, target.relations = (replacement.articles, replacement.index,
+                                                           replacement.relations)
+        target.save()
+    again = GraphStore.open(store_dir)
+    assert again.to_dict() == replacement.to_dict()
+    assert again.entity("lea dubois") is None and again.keys_named("p. 10") == ["person 10"]
+    assert separation(again, "Person 1", "Person 2", via_orgs=True) == separation(replacement, "Person 1", "Person 2",
+                                                                                   via_orgs=True)

@@ -4,7 +4,7 @@ A question about one person (their mentors, their summary, who they know within 
 introduce them to someone) reads a few thousand relations of a graph that may hold millions. A
 :class:`Neighbourhood` is a NetworkX graph of the same shape as :meth:`graph.store.GraphStore.to_networkx`
 that holds only what was asked for: :meth:`Neighbourhood.complete` loads every relation of some
-entities (and the entities at their other ends, and the articles of their evidence);
+entities (and the entities at their other ends, and the articles of their evidence and of those entities);
 :meth:`Neighbourhood.expand` does it for some people and for the organizations they are linked to,
 which is all :func:`graph.analysis.knowing_ties` and :func:`graph.analysis.knowing_reach` read about
 them. The graph carries ``expand`` as ``G.graph["expand"]``, so those functions load the next level of
@@ -60,11 +60,14 @@ class Neighbourhood:
     def _describe(self, keys: list[str]) -> None:
         """Give the nodes of these entities their attributes (type, name, aliases, articles)."""
         missing = sorted(set(keys) - self._described)
+        articles: set[str] = set()
         for start in range(0, len(missing), CHUNK):
             for entity in self.file.entities_by_keys(missing[start:start + CHUNK]):
                 self.graph.add_node(entity.key, type=entity.type, name=entity.name, aliases=list(entity.aliases),
                                     articles=list(entity.articles))
+                articles.update(entity.articles)
         self._described.update(missing)
+        self._add_articles(articles)
 
     def _add_articles(self, ids: set[str]) -> None:
         known = self.graph.graph["articles"]
@@ -72,3 +75,26 @@ class Neighbourhood:
         for start in range(0, len(missing), CHUNK):
             for article in self.file.articles_by_ids(missing[start:start + CHUNK]):
                 known[article.id] = article.to_dict()
+
+
+def around(store_file: StoreFile, center: str, hops: int, types: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """The graph of a store as far as ``hops`` relations (of ``types``, either direction) from ``center``:
+    every entity that close completed, so a view of that ball (its nodes, the relations between them,
+    each node's roles and degree) is the view of the whole graph's ball."""
+    hood = Neighbourhood(store_file)
+    wanted = set(types) if types is not None else None
+    G = hood.complete([center])
+    G.graph["store_size"] = store_file.counts()[1:]  # (entities, relations): what the page says it is part of
+    seen, frontier = {center}, [center]
+    for _ in range(max(hops, 0)):
+        reached = set()
+        for node in frontier:
+            if node not in G:
+                continue
+            for u, v, rtype in [*G.out_edges(node, keys=True), *G.in_edges(node, keys=True)]:
+                if wanted is None or rtype in wanted:
+                    reached.add(v if u == node else u)
+        frontier = sorted(reached - seen)
+        seen.update(frontier)
+        hood.complete(frontier)
+    return G

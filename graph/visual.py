@@ -236,7 +236,8 @@ def _role_line(data: dict[str, Any], other: str, outgoing: bool) -> str:
 
 
 def _node_facts(full: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
-    """Per node, from the whole graph: its roles, the companies it is tied to, and its articles."""
+    """Per node, from the whole graph (or every node's own relations): its roles and the companies it is tied
+    to, each sorted."""
     facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"roles": [], "companies": []})
     name = {n: d.get("name", n) for n, d in full.nodes(data=True)}
     kind = {n: d.get("type") for n, d in full.nodes(data=True)}
@@ -246,6 +247,9 @@ def _node_facts(full: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
         for me, other in ((u, v), (v, u)):
             if kind.get(other) == ORGANIZATION and name[other] not in facts[me]["companies"]:
                 facts[me]["companies"].append(name[other])
+    for fact in facts.values():  # in an order that does not depend on how the graph was loaded
+        fact["roles"].sort(key=str.casefold)
+        fact["companies"].sort(key=str.casefold)
     return facts
 
 
@@ -410,6 +414,9 @@ def _template() -> jinja2.Template:
 
 def render_html(view: View) -> str:
     """The whole page for ``view``: self-contained, no network, article text only in escaped JSON."""
+    # a graph that is only part of a store says how big the store is (graph.neighbourhood)
+    all_nodes, all_edges = view.full.graph.get("store_size") or (view.full.number_of_nodes(),
+                                                                  view.full.number_of_edges())
     net = build_network(view)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     assets = _assets()
@@ -428,7 +435,7 @@ def render_html(view: View) -> str:
                       "type": k} for u, v, k in view.path_edges],
         },
         "counts": {"nodes": len(nodes), "edges": len(edges),
-                   "all_nodes": view.full.number_of_nodes(), "all_edges": view.full.number_of_edges()},
+                   "all_nodes": all_nodes, "all_edges": all_edges},
         "notices": view.notices,
         "path_color": PATH_COLOR,
     }

@@ -7,11 +7,14 @@ import click
 
 from foundergraph.cli.base import store_option, warn
 from foundergraph.cli.neo4j import connect, neo4j_options
+from graph import neighbourhood
 from graph.errors import StoreError
 from graph.model import RELATION_TYPES
 from graph.neo4j_store import Neo4jSettings
 from graph.store import GraphStore
 from graph.visual import MAX_NODES, ViewOptions, select_view, write_html
+from queries.lookup import Key
+from queries.separation import find
 
 
 def _types(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
@@ -73,8 +76,15 @@ def register(cli: click.Group) -> None:
             where = f"Neo4j at {neo4j.uri}"
         else:
             store = GraphStore.open(store_dir)
-            graph = store.to_networkx()
             where = f"the store in {store.directory}"
+            if around and not path_names and store.file() is not None:  # only that part of the store is read
+                if store.counts()["entities"] == 0:
+                    raise StoreError(f"{where} is empty: run `foundergraph ingest PATH` first")
+                center = Key(find(store, around))
+                graph = neighbourhood.around(store.file(), center, 1 if hops is None else hops, types)
+                around = center
+            else:
+                graph = store.to_networkx()
         if graph.number_of_nodes() == 0:
             raise StoreError(f"{where} is empty: run `foundergraph ingest PATH` first")
         options = ViewOptions(around=around, hops=1 if hops is None else hops, path=path_names, types=types,

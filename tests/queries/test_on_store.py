@@ -119,7 +119,8 @@ def test_neighbourhood_loads_only_what_the_question_reads(saved) -> None:
     assert hood.graph.number_of_nodes() < G.number_of_nodes() / 50
     assert all(hood.graph.nodes[n] == G.nodes[n] for n in hood.graph)
     evidence_ids = {e["article_id"] for *_, d in hood.graph.edges(keys=True, data=True) for e in d["evidence"]}
-    assert set(hood.graph.graph["articles"]) == evidence_ids
+    entity_ids = {a for _, d in hood.graph.nodes(data=True) for a in d["articles"]}
+    assert set(hood.graph.graph["articles"]) == evidence_ids | entity_ids
 
 
 def test_on_store_answers_unsaved_changes_from_memory(saved) -> None:

@@ -38,6 +38,7 @@ from typing import Iterable
 import numpy as np
 import scipy.sparse as sp
 
+from graph.errors import StoreError
 from graph.model import PERSON, RELATION_TYPES
 from graph.store import GraphStore
 
@@ -214,8 +215,8 @@ class GraphIndex:
         kept = (source >= 0) & (target >= 0) & (source != target)
         unknown = np.flatnonzero(kept & (bits == 0))
         if len(unknown):
-            raise ValueError(f"{store.path} holds a relation of an unknown type; "
-                             f"choose among {', '.join(RELATION_TYPES)}")
+            raise StoreError(f"{store.path} is damaged: it holds a relation of a type other than "
+                             f"{', '.join(RELATION_TYPES)}")
         return cls(keys, is_person, _csr(len(keys), source[kept], target[kept], bits[kept]), fingerprint, count)
 
     @classmethod

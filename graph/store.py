@@ -26,7 +26,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TypeVar
+from typing import Any, Iterator, TypeVar
 
 import networkx as nx
 
@@ -166,14 +166,11 @@ class GraphStore:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 self._file = StoreFile.create(self.path)
-            except OSError as exc:
-                raise StoreError(f"cannot write the store in {self.directory}: {exc.strerror or exc}") from None
+            except (OSError, sqlite3.Error) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise StoreError(f"cannot write the store in {self.directory}: {reason}") from None
         assert self._file is not None
         return self._file
-
-    def exists(self) -> bool:
-        """Whether the store has a file (it was saved at least once)."""
-        return self._open_file() is not None
 
     def fingerprint(self) -> str:
         """Changes with every save; ``"missing"`` while the store has no file."""

@@ -98,9 +98,10 @@ def _evidence_json(relation: Relation) -> str:
     return _dumps([[e.article_id, e.sentence, e.start, e.end] for e in relation.evidence])
 
 
-def evidence_dicts(evidence: str) -> list[dict[str, Any]]:
-    """The stored evidence column as the dicts of :meth:`Evidence.to_dict`."""
-    return [{"article_id": a, "sentence": s, "start": start, "end": end} for a, s, start, end in json.loads(evidence)]
+def evidence_dicts(evidence: str | list) -> list[dict[str, Any]]:
+    """The stored evidence column (its text, or that text decoded) as the dicts of :meth:`Evidence.to_dict`."""
+    rows = json.loads(evidence) if isinstance(evidence, str) else evidence
+    return [{"article_id": a, "sentence": s, "start": start, "end": end} for a, s, start, end in rows]
 
 
 def _relation(rtype: str, source: str, target: str, props: str, confidence: float, evidence: str) -> Relation:
@@ -321,9 +322,7 @@ class StoreFile:
             for (rtype, source, target, _, confidence, _), prop, found in zip(batch, props, evidence):
                 if _known(keys, source) and _known(keys, target):
                     yield keys[source], keys[target], rtype, {
-                        "type": rtype, "props": prop, "confidence": confidence,
-                        "evidence": [{"article_id": a, "sentence": s, "start": start, "end": end}
-                                     for a, s, start, end in found]}
+                        "type": rtype, "props": prop, "confidence": confidence, "evidence": evidence_dicts(found)}
 
     def relations(self) -> Iterator[Relation]:
         with self.snapshot():

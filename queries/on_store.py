@@ -20,6 +20,7 @@ import networkx as nx
 import numpy as np
 from scipy.sparse import csgraph
 
+from graph import analysis
 from graph.analysis import DEFAULT_KNOWING
 from graph.index import GraphIndex
 from graph.model import ORGANIZATION, PERSON, RELATION_TYPES
@@ -103,8 +104,7 @@ def statistics(store: GraphStore) -> Record:
     """What :func:`graph.analysis.statistics` says of ``store.to_networkx()``, from the counts and the path
     index (components and degrees of the entity graph are those of its adjacency)."""
     if store.file() is None:
-        from graph.analysis import statistics as of_graph
-        return of_graph(store.to_networkx())
+        return analysis.statistics(store.to_networkx())
     figures = stats(store)
     index = GraphIndex.for_store(store)
     n = len(index)

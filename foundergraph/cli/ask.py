@@ -166,8 +166,7 @@ def register(cli: click.Group) -> None:
         else:
             store = open_store(store_dir)
             answer = indexed.separation(store, a, b, **options)
-            articles = {k: a.to_dict() for k in _evidence_ids(h for p in answer["paths"] for h in p["hops"])
-                        if (a := store.article(k))}
+            articles = on_store.articles(store, _evidence_ids(h for p in answer["paths"] for h in p["hops"]))
         if as_json:
             echo_json(answer)
         else:

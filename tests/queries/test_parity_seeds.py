@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from click.testing import CliRunner
 
-from foundergraph.cli import cli
 from graph.errors import EntityNotFound
 from graph.index import GraphIndex
 from graph.neo4j_store import Neo4jStore

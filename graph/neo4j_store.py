@@ -47,8 +47,9 @@ from neo4j import GraphDatabase, READ_ACCESS, WRITE_ACCESS
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import Neo4jError
-from graph.model import (ORGANIZATION, PERSON, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity, Evidence,
-                         Extraction, Relation)
+from graph.model import (ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity,
+                         Evidence, Extraction, Relation)
+from graph.read_only import admin_refusal, explain_text, plan_refusal
 from graph.store import GraphStore
 from loaders.resolve import EntityIndex
 
@@ -173,11 +174,6 @@ def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
         yield rows[start:start + size]
 
 
-def _quote(name: str) -> str:
-    """A property name as a Cypher identifier (backticks, escaped)."""
-    return "`" + name.replace("`", "``") + "`"
-
-
 # -- Cypher ---------------------------------------------------------------------------------------
 def _entity_query(label: str) -> str:
     """Merge entities of one label by key; aliases and article ids are unions, the first name stays.
@@ -196,13 +192,14 @@ SET n.aliases = coalesce(n.aliases, []) + [a IN row.aliases WHERE a <> n.name AN
 """
 
 
-def _relation_query(rtype: str, source_label: str, target_label: str, props: list[str]) -> str:
+def _relation_query(rtype: str, source_label: str, target_label: str) -> str:
     """Merge relations of one type between two labels; evidence is appended once per (article, start, end).
 
     ``last_seen`` is written first to hold the relationship's write lock while its lists are read.
-    Props keep the first value seen; ``confidence`` keeps the highest.
+    Props come as the map ``row.props`` (no property name from data becomes Cypher text) and keep the
+    first value seen: the new map is set, then what the relationship held before is set back on top.
+    ``confidence`` keeps the highest.
     """
-    keep_first = "".join(f",\n    r.{_quote(p)} = coalesce(r.{_quote(p)}, row.props[{_literal(p)}])" for p in props)
     return f"""
 UNWIND $rows AS row
 MATCH (s:{source_label} {{key: row.source}})
@@ -210,6 +207,9 @@ MATCH (t:{target_label} {{key: row.target}})
 MERGE (s)-[r:{rtype}]->(t)
   ON CREATE SET r.first_seen = $now
 SET r.last_seen = $now
+WITH r, row, properties(r) AS before
+SET r += row.props
+SET r += before
 WITH r, row, [i IN range(0, size(coalesce(r.evidence_articles, [])) - 1) |
               r.evidence_articles[i] + ':' + toString(r.evidence_starts[i]) + ':' + toString(r.evidence_ends[i])]
              AS known
@@ -219,7 +219,7 @@ SET r.evidence = coalesce(r.evidence, []) + [e IN fresh | e.sentence],
     r.evidence_starts = coalesce(r.evidence_starts, []) + [e IN fresh | e.start],
     r.evidence_ends = coalesce(r.evidence_ends, []) + [e IN fresh | e.end],
     r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence
-                        THEN row.confidence ELSE r.confidence END{keep_first}
+                        THEN row.confidence ELSE r.confidence END
 WITH r, fresh
 SET r.mentions = size(r.evidence),
     r.articles = reduce(seen = [], a IN r.evidence_articles | CASE WHEN a IN seen THEN seen ELSE seen + a END)
@@ -227,9 +227,21 @@ RETURN sum(size(fresh)) AS evidence_added
 """
 
 
-def _literal(text: str) -> str:
-    """A string literal for a property name taken from the model (never user text)."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+#: Relation property names written to Neo4j: the model's props, or plain identifiers.
+_KNOWN_PROPS = frozenset(p for props in RELATION_PROPS.values() for p in props)
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def check_property_names(relations: Iterable[Relation]) -> None:
+    """Raise a one-line :class:`Neo4jError` naming the first relation property name that is neither a
+    known prop nor a plain identifier (``^[A-Za-z_][A-Za-z0-9_]*$``), or that Neo4j's provenance uses."""
+    for relation in relations:
+        for name in relation.props:
+            if not isinstance(name, str) or name in PROVENANCE or (
+                    name not in _KNOWN_PROPS and not _PLAIN_NAME.fullmatch(name)):
+                raise Neo4jError(f"refused: the {relation.type} relation {relation.source!r} -> {relation.target!r} "
+                                 f"has a property named {name!r}; property names must be letters, digits and "
+                                 "underscores (nothing was written)")
 
 
 _MENTIONS_QUERY = """
@@ -310,6 +322,20 @@ class Neo4jStore:
     def run_read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a query in a READ transaction (a write is refused by the server); records as plain dicts."""
         return self._run(cypher, params, READ_ACCESS)
+
+    def run_read_only(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a user's query only when it is read-only: no administration command (:func:`admin_refusal`)
+        and an ``EXPLAIN`` plan of type ``"r"`` without ``LoadCSV`` (:func:`plan_refusal`); else a one-line
+        Neo4jError and nothing runs."""
+        reason = admin_refusal(cypher)
+        if reason is None:
+            with self._errors():
+                with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                    summary = session.run(explain_text(cypher), params or {}).consume()
+            reason = plan_refusal(summary.query_type, summary.plan)
+        if reason is not None:
+            raise Neo4jError(reason)
+        return self.run_read(cypher, params)
 
     def run_write(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a query in a WRITE transaction; records as plain dicts."""
@@ -456,6 +482,7 @@ class Neo4jStore:
         """Entities, then relations, then the Article nodes and MENTIONS (the completion mark)."""
         if not batch.articles:
             return
+        check_property_names(batch.relations.values())
         labels = {key: row["label"] for key, row in batch.entities.items()}
         by_label: dict[str, list[dict[str, Any]]] = {}
         for key in sorted(batch.entities):
@@ -483,10 +510,8 @@ class Neo4jStore:
         now = neo4j.time.DateTime.from_native(datetime.now(timezone.utc))
         for (rtype, source_label, target_label), relations in groups.items():
             for chunk in _chunks(relations, self.batch_size):
-                props = sorted({p for r in chunk for p, v in r.props.items() if v is not None} - set(PROVENANCE))
                 rows = [_relation_row(r) for r in chunk]
-                counters, added = self._write(_relation_query(rtype, source_label, target_label, props),
-                                              rows, now=now)
+                counters, added = self._write(_relation_query(rtype, source_label, target_label), rows, now=now)
                 summary.relations_added += counters.relationships_created
                 summary.evidence_added += added
                 if progress:
@@ -531,7 +556,10 @@ class Neo4jStore:
 
     # -- embedded store <-> Neo4j -----------------------------------------------------------------
     def push(self, store: GraphStore, progress: Callable[[str, int], None] | None = None) -> Neo4jSummary:
-        """Copy the embedded store into Neo4j, merging by key (an entity already in Neo4j keeps its label)."""
+        """Copy the embedded store into Neo4j, merging by key (an entity already in Neo4j keeps its label).
+
+        A relation property name that could not be a plain Cypher property is refused before any write."""
+        check_property_names(store.relations.values())
         self.ensure_schema()
         summary = Neo4jSummary()
         known = self._labels_of(set(store.entities))
@@ -588,7 +616,8 @@ def _relation_row(relation: Relation) -> dict[str, Any]:
             evidence.append({"id": ident, "article": ev.article_id, "sentence": ev.sentence,
                              "start": ev.start, "end": ev.end})
     return {"source": relation.source, "target": relation.target, "confidence": float(relation.confidence),
-            "props": {k: v for k, v in relation.props.items() if v is not None}, "evidence": evidence}
+            "props": {k: v for k, v in relation.props.items() if v is not None and k not in PROVENANCE},
+            "evidence": evidence}
 
 
 def _plain(value: Any) -> Any:

@@ -202,6 +202,6 @@ def register(cli: click.Group) -> None:
         """
         values = _parse_params(params)
         with connect(neo4j) as db:
-            rows = db.run_write(cypher, values) if write else db.run_read(cypher, values)
+            rows = db.run_write(cypher, values) if write else db.run_read_only(cypher, values)
         click.echo(_format(rows, fmt))
 

@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 ## The main job on the embedded default: seeds/ -> graph -> graph.html and an answer.
 demo: install
 	$(FG) ingest seeds/ --store $(STORE)
-	$(FG) viz --store $(STORE) -o graph.html
+	$(FG) viz --store $(STORE) -o graph.html --force
 	$(FG) path "Adam di Angello" "Mark Zuckerberg" --store $(STORE)
 
 ## The whole test suite (starts its own Neo4j server).

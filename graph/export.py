@@ -24,9 +24,12 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from graph import outputs
 from graph.model import ORGANIZATION, PERSON, RELATION_PROPS
 
 FORMATS = ("graphml", "gexf", "json", "csv")
+#: The files ``--format csv`` writes in its folder.
+CSV_FILES = ("people.csv", "organizations.csv", "articles.csv", "relationships.csv", "mentions.csv")
 _ALL_PROPS = sorted({p for props in RELATION_PROPS.values() for p in props})
 
 
@@ -167,3 +170,17 @@ def export(G: nx.MultiDiGraph, fmt: str, path: Path) -> list[Path]:
     else:
         raise ValueError(f"unknown export format {fmt!r}; choose among {', '.join(FORMATS)}")
     return [path]
+
+
+def write_export(G: nx.MultiDiGraph, fmt: str, path: Path, force: bool = False,
+                 store_dir: Path | None = None) -> list[Path]:
+    """:func:`export` behind the checks of :mod:`graph.outputs` (nothing replaced unless ``force``, nothing
+    written through a link, into a device or inside a store folder); ``-`` writes to standard output."""
+    path = Path(path)
+    if fmt == "csv":
+        if outputs.is_stdout(path):
+            raise outputs.OutputError("--format csv writes a folder of files: give -o FOLDER, not -")
+        outputs.check_folder(path, list(CSV_FILES), force, store_dir)
+        return export(G, fmt, path)
+    outputs.write_file(path, lambda tmp: export(G, fmt, tmp), force, store_dir)
+    return [] if outputs.is_stdout(path) else [path]

@@ -17,7 +17,7 @@ import click
 
 from foundergraph.cli.base import article_name, echo_json, json_option, open_store, store_option
 from foundergraph.cli.neo4j import connect, neo4j_options
-from graph import analysis, export as exporter
+from graph import analysis, export as exporter, outputs
 from graph.analysis import KNOWING_KINDS
 from graph.model import PERSON, RELATION_TYPES
 from graph.neo4j_store import Neo4jSettings
@@ -415,10 +415,11 @@ def register(cli: click.Group) -> None:
 
     @cli.command("export")
     @click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), required=True, help="Output format.")
-    @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-                  help="Output file (a folder for csv).")
+    @click.option("-o", "--output", type=click.Path(path_type=Path, allow_dash=True), required=True,
+                  help="Output file (a folder for csv; - for stdout).")
+    @click.option("--force", is_flag=True, help="Replace the output file(s) if they exist.")
     @store_option
-    def export_command(fmt: str, output: Path, store_dir: Path | None) -> None:
+    def export_command(fmt: str, output: Path, force: bool, store_dir: Path | None) -> None:
         """Write the embedded graph as GraphML, GEXF (Gephi, Cytoscape), node-link JSON or neo4j-admin CSV.
 
         GraphML/GEXF hold lists and dicts (aliases, props, evidence) as JSON strings. CSV writes
@@ -430,6 +431,11 @@ def register(cli: click.Group) -> None:
             foundergraph export --format graphml -o graph.graphml
             foundergraph export --format csv -o import/
         """
-        written = exporter.export(open_store(store_dir).to_networkx(), fmt, output)
+        store = open_store(store_dir)
+        if fmt == "csv" and not outputs.is_stdout(output):
+            outputs.check_folder(output, list(exporter.CSV_FILES), force, store.directory)  # before any reading
+        elif not outputs.is_stdout(output):
+            outputs.check_file(output, force, store.directory)
+        written = exporter.write_export(store.to_networkx(), fmt, output, force, store.directory)
         for path in written:
             click.echo(str(path))

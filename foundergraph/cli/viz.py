@@ -7,12 +7,12 @@ import click
 
 from foundergraph.cli.base import store_option, warn
 from foundergraph.cli.neo4j import connect, neo4j_options
-from graph import neighbourhood
+from graph import neighbourhood, outputs
 from graph.errors import StoreError
 from graph.model import RELATION_TYPES
 from graph.neo4j_store import Neo4jSettings
 from graph.store import GraphStore
-from graph.visual import MAX_NODES, ViewOptions, select_view, write_html
+from graph.visual import MAX_NODES, ViewOptions, render_html, select_view
 from queries.lookup import Key
 from queries.separation import find
 
@@ -32,8 +32,9 @@ def register(cli: click.Group) -> None:
     """Add ``viz``."""
 
     @cli.command()
-    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("graph.html"),
-                  show_default=True, help="HTML file to write.")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+                  default=Path("graph.html"), show_default=True, help="HTML file to write (- for stdout).")
+    @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
     @click.option("--around", metavar="NAME", help="Only NAME and what lies within --hops relations of it.")
     @click.option("--hops", type=click.IntRange(min=0), default=None, metavar="K",
                   help="With --around: how many relations away to go [default: 1].")
@@ -50,7 +51,7 @@ def register(cli: click.Group) -> None:
     @click.option("--neo4j", "use_neo4j", is_flag=True,
                   help="Draw the graph in Neo4j (see --uri, --username, ...) instead of the embedded store.")
     @neo4j_options
-    def viz(output: Path, around: str | None, hops: int | None, path_names: tuple[str, str] | None,
+    def viz(output: Path, force: bool, around: str | None, hops: int | None, path_names: tuple[str, str] | None,
             types: tuple[str, ...] | None, min_degree: int, max_nodes: int, title: str,
             store_dir: Path | None, use_neo4j: bool, neo4j: Neo4jSettings) -> None:
         """Draw the graph as an interactive HTML page that works offline.
@@ -70,6 +71,9 @@ def register(cli: click.Group) -> None:
         """
         if hops is not None and not around:
             raise click.UsageError("--hops needs --around NAME")
+        store_folder = GraphStore(store_dir).directory
+        if not outputs.is_stdout(output):
+            outputs.check_file(output, force, store_folder)  # refused before any reading
         if use_neo4j:
             with connect(neo4j) as db:
                 graph = db.pull().to_networkx()
@@ -92,6 +96,8 @@ def register(cli: click.Group) -> None:
         view = select_view(graph, options)
         for notice in view.notices:
             warn(notice)
-        written = write_html(view, output)
-        click.echo(f"{written}: {view.graph.number_of_nodes()} people and organizations, "
-                   f"{view.graph.number_of_edges()} relations")
+        html = render_html(view)
+        outputs.write_file(output, lambda tmp: tmp.write_text(html, encoding="utf-8", errors="replace", newline="\n"),
+                           force, store_folder)
+        click.echo(f"{output}: {view.graph.number_of_nodes()} people and organizations, "
+                   f"{view.graph.number_of_edges()} relations", err=outputs.is_stdout(output))

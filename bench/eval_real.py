@@ -1,0 +1,121 @@
+"""Extraction measured on real text: the seeds, dev-real and the two public sets, with the shared scorers.
+
+    python -m bench.eval_real                 # every set, one summary line each
+    python -m bench.eval_real dev-real --details --out /tmp/eval   # per-item misses in /tmp/eval/dev-real.txt
+
+Parses are cached (``--cache``, spaCy ``DocBin`` per set and pipeline), so a change to the rules
+re-scores in seconds; the cache key is the pipeline's name and version plus the texts. The figures
+are those of ``../shared/eval/score.py`` and ``score_pairs.py``, run as they are.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from spacy.tokens import DocBin
+
+from graph.errors import InputError
+from graph.model import Article
+from loaders.extract import extract_doc
+from loaders.nlp import load_model, model_name_for
+from loaders.read import discover, read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sets(shared: Path) -> dict[str, tuple[Path, Path, str]]:
+    """name -> (articles folder, gold file, scorer)."""
+    ev = shared / "eval"
+    return {
+        "seeds": (ROOT / "seeds", ev / "seeds-gold.jsonl", "score.py"),
+        "dev-real": (ev / "dev-real" / "articles", ev / "dev-real" / "gold.jsonl", "score.py"),
+        "fire-dev": (ev / "public" / "fire-dev" / "texts", ev / "public" / "fire-dev" / "pairs.jsonl", "score_pairs.py"),
+        "conll04-train": (ev / "public" / "conll04-train" / "texts", ev / "public" / "conll04-train" / "pairs.jsonl",
+                          "score_pairs.py"),
+    }
+
+
+def _articles(folder: Path) -> list[Article]:
+    found = []
+    for path in discover([folder]):
+        try:
+            found.append(read_article(path))
+        except InputError:
+            continue
+    return found
+
+
+def parsed(articles: list[Article], cache: Path | None, model: str | None) -> list:
+    """The docs of ``articles``, parsed by the pipeline of each one's language (cached on disk)."""
+    docs: list = [None] * len(articles)
+    groups: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        groups.setdefault(model_name_for(article.language, model), []).append(i)
+    for name, indexes in groups.items():
+        nlp = load_model(name)
+        texts = [articles[i].text for i in indexes]
+        digest = hashlib.sha256("\x00".join([name, nlp.meta.get("version", ""), *texts]).encode()).hexdigest()[:16]
+        file = cache / f"{name}-{digest}.spacy" if cache else None
+        if file and file.exists():
+            group_docs = list(DocBin().from_disk(file).get_docs(nlp.vocab))
+        else:
+            group_docs = list(nlp.pipe(texts, batch_size=8))
+            if file:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                DocBin(docs=group_docs, store_user_data=False).to_disk(file)
+        for i, doc in zip(indexes, group_docs):
+            docs[i] = doc
+    return docs
+
+
+def run_set(name: str, folder: Path, gold: Path, scorer: Path, out: Path, cache: Path | None,
+            model: str | None, details: bool) -> str:
+    """Extract one set, score it, and return the scorer's last line (its whole output goes to ``out``)."""
+    articles = _articles(folder)
+    docs = parsed(articles, cache, model)
+    pred = out / f"{name}.jsonl"
+    with pred.open("w", encoding="utf-8") as stream:
+        for article, doc in zip(articles, docs):
+            stream.write(json.dumps(extract_doc(article, doc).to_gold_shape(), ensure_ascii=False) + "\n")
+    command = [sys.executable, str(scorer), str(gold), str(pred)] + (["--details"] if details else [])
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    (out / f"{name}.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    return lines[-1] if lines else result.stderr.strip()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("names", nargs="*", help="sets to run (default: all)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=None, help="folder for predictions and scorer output")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "eval", help="parse cache ('' for none)")
+    parser.add_argument("--model", default=None, help="one spaCy pipeline for every article")
+    parser.add_argument("--details", action="store_true", help="scorer details in the output files")
+    args = parser.parse_args(argv)
+    available = sets(args.shared)
+    names = args.names or list(available)
+    out = args.out or Path(tempfile.mkdtemp(prefix="foundergraph-eval-"))
+    out.mkdir(parents=True, exist_ok=True)
+    cache = args.cache if str(args.cache) else None
+    for name in names:
+        if name not in available:
+            sys.exit(f"unknown set {name!r}: choose among {', '.join(available)}")
+        folder, gold, scorer = available[name]
+        if not gold.exists():
+            print(f"{name:14} skipped: {gold} not found")
+            continue
+        started = time.perf_counter()
+        line = run_set(name, folder, gold, args.shared / "eval" / scorer, out, cache, args.model, args.details)
+        print(f"{name:14} {line}   ({time.perf_counter() - started:.0f} s)")
+    print(f"predictions and scorer output: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,709 @@
+"""Relations read from the dependency parse: triggers, their arguments in the tree, and the entities there.
+
+A **trigger** is a verb or a noun whose lemma states a relation (:data:`VERB_TRIGGERS`,
+:data:`NOUN_TRIGGERS`, French and English). Its **arguments** come from the tree, not from word
+windows, and read the same on both pipelines' schemes (French UD: ``nsubj``, ``nsubj:pass``,
+``obj``, ``obl:agent``, ``nmod`` + ``case``; English ClearNLP: ``nsubj``, ``nsubjpass``, ``dobj``,
+``agent``, ``prep`` + ``pobj``):
+
+- the actor: the subject of an active verb, the agent of a passive one ("acquise par X",
+  "backed by X"), the antecedent of a relative subject ("X, qui a fondé Y"), the possessor of a
+  noun ("X's acquisition of Y");
+- the patient: the object, the subject of a passive, the noun a participle modifies ("la société,
+  fondée par X", "a startup backed by X"), the subject of the main clause for a fronted participle
+  ("Co-founded by X, the company..."), the complement of a preposition ("invested in X");
+- each argument is widened to every conjunct ("A, B et C"), and a common noun standing for names
+  ("its founders, A and B", "investors including A and B", "dont A et B") to the names it lists.
+
+Role nouns (CEO, PDG, founder, partner...) bind a person (apposition, compound title, copula,
+"named CEO") to an organization ("of/de/chez/at" complement, possessive, compound). A modality
+on the path (negation, conditional, future, plan or offer verb above the trigger, a question)
+blocks a relation only when it governs the trigger (:func:`is_asserted`).
+
+Entities come in as a token -> mention map built by the caller, so this module reads a parsed
+``Doc`` and nothing else: its rules are tested on hand-built docs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
+from loaders.money import money_props
+
+P, O = PERSON, ORGANIZATION
+#: The type a mention has before typing: any slot accepts it (:func:`slot_votes`).
+ANY = "*"
+#: The entity types each relation type's source and target slots take.
+SLOT_TYPES = {FOUNDED: (P, O), WORKS_AT: (P, O), INVESTED_IN: (None, O), ACQUIRED: (O, O), MENTORED: (P, P),
+              KNOWS: (P, P)}
+#: NER labels of names that fill no slot however they are used ("Dutch fund X", "à Lyon", "EU-backed").
+NOT_PARTIES = frozenset({"NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                         "QUANTITY", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+#: Weight of one slot's vote in entity typing (a context cue weighs 3, a NER label 2).
+SLOT_VOTE = 2.5
+
+#: Verb lemmas per relation type (French and English; prefixes such as "co-" are folded away).
+VERB_TRIGGERS: dict[str, frozenset[str]] = {
+    FOUNDED: frozenset({"found", "cofound", "start", "launch", "create", "establish", "fonder", "cofonder",
+                        "créer", "lancer", "monter", "incorporate", "build", "bâtir"}),
+    ACQUIRED: frozenset({"acquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
+                         "absorber", "snap", "takeover"}),
+    INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter",
+                            "soutenir", "lead", "co-lead", "colead", "participate", "mener", "participer",
+                            "join", "rejoindre", "conduire", "piloter"}),
+    "RAISE": frozenset({"raise", "secure", "close", "land", "lever", "boucler", "obtenir", "réunir",
+                        "annoncer", "announce", "get", "receive", "recevoir", "collect", "collecter"}),
+    WORKS_AT: frozenset({"join", "rejoindre", "intégrer", "work", "travailler", "lead", "head", "run",
+                         "diriger", "présider", "manage", "gérer", "hire", "recruit", "recruter", "embaucher",
+                         "appoint", "name", "nommer", "leave", "quit", "quitter", "serve", "chair", "officier",
+                         "depart", "exit"}),
+    MENTORED: frozenset({"mentor", "advise", "coach", "conseiller", "accompagner", "parrainer", "coacher",
+                         "guide", "guider", "former", "train", "tutor"}),
+    KNOWS: frozenset({"meet", "rencontrer", "croiser", "recroiser", "introduce", "présenter", "know",
+                      "connaître", "befriend", "collaborate", "collaborer", "partner", "associer"}),
+}
+#: Nouns: founders, investors, mentors, and the roles that make WORKS_AT (props: the role as written).
+FOUNDER_NOUNS = frozenset({"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "cofondateur",
+                           "cofondatrice", "co-fondateur", "co-fondatrice", "créateur", "créatrice", "creator"})
+INVESTOR_NOUNS = frozenset({"investor", "investisseur", "investisseuse", "backer", "actionnaire",
+                            "shareholder", "financeur", "angel", "vc", "vcs", "fund", "fonds"})
+MENTOR_NOUNS = frozenset({"mentor", "mentore", "parrain", "marraine", "coach", "advisor", "adviser",
+                          "conseiller", "conseillère"})
+ROLE_NOUNS = frozenset({
+    "ceo", "cto", "coo", "cfo", "cmo", "cpo", "pdg", "dg", "président", "présidente", "president",
+    "vice-président", "vice-présidente", "vp", "directeur", "directrice", "director", "chairman",
+    "chairwoman", "chair", "partner", "associé", "associée", "head", "chief", "officer", "executive",
+    "manager", "responsable", "employee", "employé", "employée", "salarié", "salariée", "engineer",
+    "ingénieur", "ingénieure", "developer", "développeur", "développeuse", "designer", "analyst",
+    "analyste", "editor", "rédacteur", "rédactrice", "journalist", "journaliste", "reporter",
+    "researcher", "chercheur", "chercheuse", "scientist", "professor", "professeur", "professeure",
+    "patron", "patronne", "boss", "dirigeant", "dirigeante", "gérant", "gérante", "administrateur",
+    "administratrice", "member", "membre", "consultant", "consultante", "intern", "stagiaire", "principal",
+    "lead", "vice", "secretary", "secrétaire", "trésorier", "treasurer", "general", "counsel", "staff",
+    "adviser", "advisor", "conseiller", "conseillère", "senior", "associate", "architect", "leader",
+})
+ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
+                         "investissement", "series", "série", "seed", "amorçage", "table", "raise", "capital"})
+#: Words under which names are listed ("investors including A", "dont A et B", "such as A").
+LIST_MARKERS = frozenset({"including", "include", "includes", "like", "dont", "notamment", "comme", "among",
+                          "parmi", "incluant", "inclus", "such", "as", "with", "namely"})
+_FORMER = frozenset({"former", "ex", "ex-", "ancien", "ancienne", "previous", "onetime", "past", "erstwhile",
+                     "then"})
+#: Verbs above a trigger that make it a plan, a wish, an offer or a denial.
+MODAL_VERBS = frozenset({
+    "plan", "intend", "want", "hope", "consider", "seek", "aim", "negotiate", "try", "attempt", "offer",
+    "propose", "expect", "refuse", "deny", "decline", "reject", "wish", "would", "envisager", "vouloir",
+    "souhaiter", "projeter", "compter", "prévoir", "négocier", "chercher", "tenter", "essayer", "proposer",
+    "refuser", "démentir", "nier", "rejeter", "espérer", "viser", "devoir", "pouvoir", "discuss", "discuter",
+    "explore", "explorer", "rumor", "rumour", "talk", "bid", "threaten", "menacer", "study", "étudier",
+})
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "pas", "jamais", "plus", "guère", "aucun", "aucune",
+                        "ni", "nor", "neither", "rien", "without", "sans"})
+_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo", "ca", "can"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose", "qui", "que", "qu'", "qu’", "dont", "lequel",
+                       "laquelle", "lesquels", "lesquelles"})
+
+SUBJECT = {"nsubj", "csubj", "expl:subj"}
+PASSIVE_SUBJECT = {"nsubjpass", "nsubj:pass", "csubjpass"}
+OBJECT = {"dobj", "obj", "iobj"}
+AGENT = {"obl:agent"}
+OBLIQUE = {"obl", "obl:arg", "obl:mod", "nmod", "iobj", "nmod:poss", "obl:tmod"}
+APPOSITION = {"appos"}
+#: How a common noun holds the name it introduces ("la société X", "the startup X").
+NAMED_BY = {"nmod", "appos", "flat", "flat:name", "compound", "npadvmod", "dobj", "obj"}
+COPULA_LINKS = {"attr", "acomp", "oprd", "xcomp", "ccomp", "advcl"}
+
+
+@dataclass
+class Reading:
+    """A relation the parse states, between mentions (indexes into the caller's mention list)."""
+
+    type: str
+    source: int
+    target: int
+    trigger: Token
+    props: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.75
+    rule: str = ""
+
+
+@dataclass
+class Context:
+    """What the rules know of one doc: where mentions are, their entity types, the article's raiser."""
+
+    doc: Doc
+    mention_at: dict[int, int]  # token index -> mention index
+    type_of: Callable[[int], str | None]  # mention index -> Person / Organization / None
+    raiser: Callable[[Token], int | None] = lambda token: None  # the organization a round belongs to
+    mention_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention -> token start, end
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma folded for the lexicons: lowercase, no "co-" / "co" prefix split off by the tokenizer."""
+    value = (token.lemma_ or token.text).lower()
+    if value in {"founded", "cofounded", "co-founded"}:
+        value = "found"
+    if value.startswith("co-") and len(value) > 5:
+        value = "co" + value[3:]
+    return value
+
+
+def _is_co(token: Token) -> bool:
+    """"co" "-" "founded": the tokenizer split a "co-" prefix off the trigger."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co"
+
+
+def _case(token: Token) -> str:
+    """The preposition of a French nominal argument ("de", "chez", "par") or of an English ``pobj``."""
+    if token.dep_ == "pobj":
+        return token.head.lower_
+    for child in token.children:
+        if child.dep_ in ("case", "mark") or (child.dep_ == "det" and child.lower_ in ("du", "des", "au", "aux")):
+            return child.lower_.replace("’", "'")
+    return ""
+
+
+def _prep_objects(token: Token) -> Iterable[tuple[str, Token]]:
+    """(preposition, complement) pairs hanging from ``token`` in either scheme."""
+    for child in token.children:
+        if child.dep_ == "prep":
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, grand
+                elif grand.dep_ == "prep":  # "out of", "away from"
+                    for great in grand.children:
+                        if great.dep_ == "pobj":
+                            yield grand.lower_, great
+        elif child.dep_ in OBLIQUE and child.dep_ != "obl:tmod":
+            yield _case(child), child
+        elif child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield "by", grand
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
+        (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
+
+
+class Arguments:
+    """The actors, patients and prepositional complements of a verb trigger."""
+
+    def __init__(self, verb: Token):
+        self.actors: list[Token] = []
+        self.patients: list[Token] = []
+        self.preps: list[tuple[str, Token]] = []
+        passive = _is_passive(verb)
+        for child in verb.children:
+            if child.dep_ in SUBJECT:
+                (self.patients if passive and child.dep_ != "nsubj" else self.actors).append(child)
+            elif child.dep_ in PASSIVE_SUBJECT:
+                self.patients.append(child)
+            elif child.dep_ in OBJECT:
+                self.patients.append(child)
+            elif child.dep_ in AGENT:
+                self.actors.append(child)
+        for prep, complement in _prep_objects(verb):
+            if prep in ("by", "par") and passive:
+                self.actors.append(complement)
+            else:
+                self.preps.append((prep, complement))
+        if passive and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+                c.dep_ in PASSIVE_SUBJECT for c in verb.children):
+            # English "nsubj" of a participle the tagger called passive: a plain subject after all
+            self.patients = [c for c in self.patients if c.dep_ != "nsubj"]
+            self.actors += [c for c in verb.children if c.dep_ == "nsubj"]
+        self._from_head(verb, passive)
+
+    def _from_head(self, verb: Token, passive: bool) -> None:
+        """Fill the slot a relative clause, a participle or a coordinated verb leaves to its head."""
+        head = verb.head
+        if head is verb:
+            return
+        dep = verb.dep_
+        if dep in ("relcl", "acl:relcl"):
+            pronoun = next((c for c in verb.subtree if c.lower_ in _RELATIVE and c.i < verb.i), None)
+            if pronoun is not None and pronoun.dep_ in OBJECT:
+                self.patients.append(head)
+            elif pronoun is not None and pronoun.dep_ in PASSIVE_SUBJECT or passive:
+                self.patients.append(head)
+            elif not self.actors:
+                self.actors.append(head)
+        elif dep in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if passive:
+                self.patients.append(head)
+            elif not self.actors:
+                self.actors.append(head)
+        elif dep == "advcl" and passive and not self.patients:
+            self.patients += [c for c in head.children if c.dep_ in SUBJECT]
+        elif dep in ("conj", "xcomp") and not self.actors and not (passive and self.patients):
+            source = head
+            while source.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in source.children):
+                source = source.head
+            self.actors += [c for c in source.children if c.dep_ in SUBJECT]
+
+
+def is_asserted(trigger: Token) -> bool:
+    """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger."""
+    token = trigger
+    for _ in range(6):
+        for child in token.children:
+            low = child.lower_
+            if child.dep_ in ("neg", "advmod", "det") and low in _NEGATIONS:
+                return False
+            if child.dep_.startswith("aux") and (low in _MODAL_AUX or _conditional_or_future(child)):
+                return False
+        if _conditional_or_future(token):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("si", "if", "unless", "s'") for c in token.children):
+            return False
+        if token is not trigger and lemma(token) in MODAL_VERBS:
+            return False
+        if token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "relcl", "acl:relcl", "pobj", "prep",
+                              "obj", "dobj", "nmod", "obl", "appos") or token.head is token:
+            break
+        if token.dep_ in ("conj",) and token.head.pos_ != "VERB":
+            break
+        token = token.head
+    sentence = trigger.sent
+    return not sentence.text.rstrip().endswith("?")
+
+
+#: French conditional endings, read on the surface too: the tagger often calls "aurais" indicative.
+_FR_CONDITIONAL = re.compile(r"^(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:rais|rait|raient|rions|riez))$")
+_NOT_CONDITIONAL = re.compile(r"(?:trai[st]|vrais|frais|rais|rait|portrait|extrait|retrait|attrait)$")
+
+
+def _conditional_or_future(token: Token) -> bool:
+    morph = token.morph
+    if "Cnd" in morph.get("Mood") or ("Fut" in morph.get("Tense") and token.pos_ in ("VERB", "AUX")):
+        return True
+    low = token.lower_
+    return token.pos_ in ("VERB", "AUX") and bool(_FR_CONDITIONAL.match(low)) and not (
+        _NOT_CONDITIONAL.search(low) and low in ("vrais", "frais", "portrait", "extrait", "retrait", "attrait", "trait"))
+
+
+class Reader:
+    """Reads every trigger of a sentence into :class:`Reading` records."""
+
+    def __init__(self, context: Context):
+        self.ctx = context
+
+    # --- entities at a token -------------------------------------------------------------------
+    def entities(self, token: Token, depth: int = 0, expand: bool = True) -> list[int]:
+        """The mentions a token stands for: its own name and (``expand``) every conjunct, or the names
+        a common noun lists (apposition, "including", "dont"), or a relative pronoun's antecedent."""
+        if depth > 4:
+            return []
+        mention = self.ctx.mention_at.get(token.i)
+        if mention is not None:
+            found = [mention]
+            if expand:
+                for conj in _list_conjuncts(token):
+                    found += [m for m in self._own(conj) if m not in found]
+            return found
+        if token.lower_ in _RELATIVE and token.head.dep_ in ("relcl", "acl:relcl"):
+            return self.entities(token.head.head, depth + 1, expand=False)
+        found: list[int] = []
+        listed = [c for c in token.children if c.dep_ in APPOSITION or c.dep_ == "conj"]
+        if token.pos_ == "NOUN":  # "l'enseigne X", "la start-up X", "the firm X": the name the noun introduces
+            listed += [c for c in token.children if c.dep_ in NAMED_BY and c.i > token.i and not _case(c)
+                       and c.i in self.ctx.mention_at]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in LIST_MARKERS:
+                listed += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in ("acl", "nmod", "obl") and (child.lower_ in LIST_MARKERS or _case(child) in LIST_MARKERS):
+                listed += [child] + [g for g in child.children if g.dep_ in ("dobj", "obj")]
+            elif child.dep_ == "amod" and child.lower_ in LIST_MARKERS:
+                listed += [g for g in child.children if g.dep_ == "pobj"]
+        for item in listed:
+            found += [m for m in self.entities(item, depth + 1) if m not in found]
+        return found
+
+    def _own(self, token: Token) -> list[int]:
+        mention = self.ctx.mention_at.get(token.i)
+        return [mention] if mention is not None else []
+
+    def typed(self, tokens: Iterable[Token], *types: str, expand: bool = True) -> list[int]:
+        """The mentions of these entity types that ``tokens`` stand for (see :meth:`entities`)."""
+        out: list[int] = []
+        for token in tokens:
+            own = expand and not (token.head.dep_ in ("relcl", "acl:relcl", "acl") and token.head.head is token)
+            out += [m for m in self.entities(token, expand=own and expand)
+                    if (self.ctx.type_of(m) in types or self.ctx.type_of(m) == ANY) and m not in out]
+        return out
+
+    # --- the rules -----------------------------------------------------------------------------
+    def read(self, sentence: Span) -> list[Reading]:
+        found: list[Reading] = []
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
+                found += self._verb(token)
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or token.lower_ in ROLE_NOUNS:
+                found += self._noun(token)
+        return [r for r in found if r.source != r.target and is_asserted(r.trigger)]
+
+    def _verb(self, verb: Token) -> list[Reading]:
+        word = lemma(verb)
+        if _is_co(verb) and word == "found":
+            word = "cofound"
+        kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
+        if not kinds:
+            return []
+        args = Arguments(verb)
+        particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")), "")
+        out: list[Reading] = []
+        for kind in kinds:
+            out += self._verb_kind(kind, word, particle, verb, args)
+        return out
+
+    def _verb_kind(self, kind: str, word: str, particle: str, verb: Token, args: Arguments) -> list[Reading]:
+        out: list[Reading] = []
+        emit = _Emitter(out, verb)
+        preps = args.preps
+        if kind == FOUNDED:
+            if word in ("start", "build", "create", "launch", "lancer", "créer", "monter", "bâtir") and not (
+                    self.typed(args.patients, O)):
+                return out
+            founders = self.typed(args.actors, P) + self.typed((c for p, c in preps if p in ("with", "avec", "alongside")), P)
+            emit.pairs(FOUNDED, founders, self.typed(args.patients, O), {}, 0.85, "founds")
+        elif kind == ACQUIRED:
+            if word == "snap" and particle != "up":
+                return out
+            props = money_props(_clause_text(verb))
+            props.pop("round", None)
+            emit.pairs(ACQUIRED, self.typed(args.actors, O), self.typed(args.patients, O), props, 0.85, "acquires")
+        elif kind == INVESTED_IN:
+            props = money_props(_clause_text(verb))
+            if word in ("lead", "co-lead", "colead", "participate", "mener", "participer", "join", "rejoindre",
+                        "conduire", "piloter"):
+                rounds = [t for t in args.patients + [c for p, c in preps if p in ("in", "à", "au", "dans", "to")]
+                          if lemma(t) in ROUND_NOUNS or any(lemma(g) in ROUND_NOUNS for g in t.subtree)]
+                if not rounds:
+                    return out
+                targets = self._round_owner(rounds[0], verb)
+                emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "leads-round")
+            elif word in ("back", "fund", "finance", "financer", "soutenir"):
+                if word == "soutenir" and not _near_money(verb):
+                    return out
+                emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(args.patients, O), props, 0.75, "backs")
+            else:
+                targets = self.typed((c for p, c in preps if p in ("in", "into", "dans", "en", "au", "à")), O)
+                targets += [t for t in self.typed(args.patients, O) if t not in targets]
+                emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "invests")
+        elif kind == "RAISE":
+            raisers = self.typed(args.actors, O)
+            if not raisers:
+                return out
+            props = money_props(_clause_text(verb))
+            if word in ("get", "receive", "recevoir", "annoncer", "announce", "close", "land", "obtenir", "réunir",
+                        "collect", "collecter") and not (props or any(lemma(t) in ROUND_NOUNS for t in args.patients)):
+                return out
+            investors = self.typed((c for p, c in preps if p in ("from", "auprès", "auprès de", "with", "de", "avec",
+                                                                    "by", "par")), P, O)
+            for patient in args.patients:  # "raised $5M led by A", "a round from A and B"
+                investors += [m for m in self._round_investors(patient) if m not in investors]
+            emit.pairs(INVESTED_IN, investors, raisers, props, 0.8, "raised-from")
+        elif kind == WORKS_AT:
+            out += self._works_verb(word, particle, verb, args, emit)
+        elif kind == MENTORED:
+            if word in ("former", "train", "guide", "guider") and not self.typed(args.patients, P):
+                return out
+            mentees = self.typed(args.patients, P)
+            emit.pairs(MENTORED, self.typed(args.actors, P), mentees, {}, 0.75, "mentors")
+        elif kind == KNOWS:
+            out += self._knows_verb(word, verb, args, emit)
+        return out
+
+    def _works_verb(self, word: str, particle: str, verb: Token, args: Arguments, emit: "_Emitter") -> list[Reading]:
+        preps = args.preps
+        if word in ("hire", "recruit", "recruter", "embaucher", "appoint", "name", "nommer"):
+            role = next((_role_text(c) for p, c in preps if p in ("as", "comme", "en tant que", "au poste de")), "")
+            people = self.typed(args.patients, P)
+            employers = self.typed(args.actors, O)
+            employers += [o for p, c in preps if p in ("at", "of", "chez", "de", "to", "à") for o in self.typed([c], O)]
+            emit.pairs(WORKS_AT, people, employers, {"role": role} if role else {}, 0.75, "hired")
+        elif word in ("join", "rejoindre", "intégrer"):
+            emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.8, "joined")
+        elif word in ("leave", "quit", "quitter", "depart", "exit"):
+            targets = self.typed(args.patients, O) + self.typed((c for p, c in args.preps if p in ("from",)), O)
+            emit.pairs(WORKS_AT, self.typed(args.actors, P), targets, {"former": True}, 0.75, "left")
+        elif word in ("work", "travailler", "serve", "officier"):
+            employers = self.typed((c for p, c in preps if p in ("at", "for", "chez", "pour", "with", "in", "au sein")), O)
+            props = {}
+            role = next((_role_text(c) for p, c in preps if p in ("as", "comme", "en tant que")), "")
+            if role:
+                props["role"] = role
+            if verb.tag_ in ("VBD",) or "Past" in verb.morph.get("Tense") and any(c.dep_ == "aux" for c in verb.children):
+                props["former"] = True
+            emit.pairs(WORKS_AT, self.typed(args.actors, P), employers, props, 0.75, "works-at")
+        else:  # lead, head, run, diriger, présider, manage, chair
+            emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.7, "runs")
+        return []
+
+    def _knows_verb(self, word: str, verb: Token, args: Arguments, emit: "_Emitter") -> list[Reading]:
+        actors = self.typed(args.actors, P)
+        others = self.typed(args.patients, P)
+        others += self.typed((c for p, c in args.preps if p in ("with", "avec")), P)
+        if word in ("introduce", "présenter"):
+            targets = self.typed((c for p, c in args.preps if p in ("to", "à")), P)
+            patients = self.typed(args.patients, P)
+            emit.pairs(KNOWS, patients, targets, {}, 0.7, "introduced")
+            emit.pairs(KNOWS, actors, patients + targets, {}, 0.7, "introduced")
+            return []
+        if word in ("partner", "associer", "collaborate", "collaborer") and not others:
+            return []
+        if not others and len(actors) >= 2:  # "A and B met in 2010"
+            for i, a in enumerate(actors):
+                emit.pairs(KNOWS, [a], actors[i + 1:], {}, 0.7, "met-each-other")
+            return []
+        emit.pairs(KNOWS, actors, others, {}, 0.75, "met")
+        return []
+
+    def _round_owner(self, round_token: Token, verb: Token) -> list[int]:
+        """The organization a round belongs to: its possessor or complement, else the article's raiser."""
+        for token in round_token.subtree:
+            if token.dep_ in ("poss", "nmod:poss") or (token.dep_ in ("pobj", "nmod") and _case(token) in ("of", "de", "d'", "du")):
+                owners = self.typed([token], O)
+                if owners:
+                    return owners
+        owner = self.ctx.raiser(verb)
+        return [owner] if owner is not None else []
+
+    def _round_investors(self, noun: Token) -> list[int]:
+        """Investors hung on a raised amount or round: "led by A", "from A", "with participation from B"."""
+        found: list[int] = []
+        for token in noun.subtree:
+            if token.dep_ in ("acl", "amod", "relcl") and lemma(token) in VERB_TRIGGERS[INVESTED_IN]:
+                args = Arguments(token)
+                found += [m for m in self.typed(args.actors, P, O) if m not in found]
+            elif token.lower_ in ("from", "auprès") and token.dep_ in ("prep", "case", "fixed"):
+                target = next((g for g in token.children if g.dep_ == "pobj"), None) or (
+                    token.head if token.dep_ == "case" else None)
+                if target is not None:
+                    found += [m for m in self.typed([target], P, O) if m not in found]
+        return found
+
+    def _noun(self, noun: Token) -> list[Reading]:
+        word = lemma(noun)
+        if _is_co(noun) and word in ("founder",):
+            word = "cofounder"
+        if word.startswith("co") and word[2:].lstrip("-") in FOUNDER_NOUNS:
+            word = "cofounder"
+        is_founder = word in FOUNDER_NOUNS
+        is_investor = word in INVESTOR_NOUNS
+        is_mentor = word in MENTOR_NOUNS
+        is_role = word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS
+        if not (is_founder or is_investor or is_mentor or is_role):
+            return []
+        if noun.i in self.ctx.mention_at:
+            return []
+        out: list[Reading] = []
+        emit = _Emitter(out, noun)
+        people = self._holders(noun)
+        plural = "Plur" in noun.morph.get("Number") or noun.tag_ in ("NNS", "NNPS")
+        if is_mentor:
+            mentees = self._organizations_of(noun, (P,))
+            if mentees:
+                emit.pairs(MENTORED, self.typed(people, P, expand=plural), mentees, {}, 0.75, "mentor-of")
+                return out
+        orgs = self._organizations_of(noun, (O,))
+        if not orgs:  # "X, cofondateur et ancien PDG de Y": the next role noun of the same person holds Y
+            siblings = [t for t in _role_siblings(noun) if lemma(t) in FOUNDER_NOUNS | ROLE_NOUNS]
+            orgs = self._organizations_of(siblings[0], (O,)) if siblings else []
+        if not orgs:
+            return out
+        former = _is_former(noun)
+        if is_founder:
+            emit.pairs(FOUNDED, self.typed(people, P, expand=plural), orgs, {}, 0.85, "founder-of")
+            for conj in _conjuncts(noun):  # "CEO and co-founder of X"
+                if lemma(conj) in ROLE_NOUNS:
+                    emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(_role_text(conj), former), 0.8, "role-of")
+        elif is_investor:
+            emit.pairs(INVESTED_IN, self.typed(people, P, O, expand=plural), orgs, {}, 0.75, "investor-in")
+        else:
+            role = _role_text(noun)
+            if not role:
+                return out
+            emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(role, former), 0.8, "role-of")
+        return out
+
+    def _holders(self, noun: Token) -> list[Token]:
+        """Tokens naming who holds the role ``noun`` states: apposition, title before a name, copula subject."""
+        holders: list[Token] = []
+        head = noun.head
+        top = noun
+        while top.dep_ in ("conj", "compound", "amod", "flat") and top.head is not top and top.head.i not in self.ctx.mention_at:
+            top = top.head
+        if top is not noun:
+            head = top.head
+        if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at):
+            holders.append(head)
+        if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
+            holders.append(head)  # "Acme CEO Jane Roe", "le PDG Jean Dupont"
+        holders += [c for c in top.children if c.dep_ in APPOSITION or c.dep_ in ("flat:name", "nmod") and c.i in self.ctx.mention_at and c.i > noun.i and c.ent_type_ in ("PER", "PERSON")]
+        if top.dep_ in COPULA_LINKS or top.dep_ in ("attr", "ROOT", "obj", "dobj"):
+            verb = head if top.dep_ != "ROOT" else top
+            holders += [c for c in verb.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
+            if top.dep_ in ("obj", "dobj") and lemma(verb) not in ("become", "devenir", "name", "nommer", "appoint", "remain", "rester"):
+                holders = [h for h in holders if h.dep_ not in SUBJECT]
+        if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
+            holders += [c for c in top.children if c.dep_ in SUBJECT]
+        return holders
+
+    def _organizations_of(self, noun: Token, types: tuple[str, ...]) -> list[int]:
+        """The organizations a role noun is of: "of/de/chez/at X", "X's", "X CEO", a possessive pronoun."""
+        found: list[int] = []
+        candidates: list[Token] = []
+        for group in [noun] + list(_conjuncts(noun)) + ([noun.head] if noun.dep_ == "conj" else []):
+            for prep, complement in _prep_objects(group):
+                if prep in ("of", "at", "for", "de", "d'", "du", "des", "chez", "in", "dans", "au", "auprès", "with", "within", "from"):
+                    candidates.append(complement)
+            candidates += [c for c in group.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
+                           and c.i < noun.i and c.i in self.ctx.mention_at]
+        for token in candidates:
+            found += [m for m in self.typed([token], *types) if m not in found]
+        return found
+
+
+class _Emitter:
+    def __init__(self, out: list[Reading], trigger: Token):
+        self.out, self.trigger = out, trigger
+
+    def pairs(self, kind: str, sources: list[int], targets: list[int], props: dict, confidence: float, rule: str) -> None:
+        for source in sources:
+            for target in targets:
+                if source != target:
+                    self.out.append(Reading(kind, source, target, self.trigger, dict(props), confidence, rule))
+
+
+def _role_siblings(noun: Token) -> list[Token]:
+    """Role nouns after ``noun`` that describe the same holder ("cofondateur et ancien PDG de X")."""
+    if noun.dep_ not in ("appos", "conj"):
+        return [t for t in _conjuncts(noun) if t.i > noun.i]
+    holder = noun.head
+    return sorted((c for c in holder.children if c.dep_ in ("appos", "conj") and c.i > noun.i and c.i - noun.i <= 6),
+                  key=lambda t: t.i) + [t for t in _conjuncts(noun) if t.i > noun.i]
+
+
+def _list_conjuncts(token: Token) -> list[Token]:
+    """The conjuncts of a name in one list: "A, B et C"; a list cut by ";" or by a conjunct's own
+    parenthesis or apposition ("A (CEO of X); B (...)") stops there."""
+    out: list[Token] = []
+    doc = token.doc
+    for conj in sorted(_conjuncts(token), key=lambda t: t.i):
+        low, high = sorted((token.i, conj.i))
+        if any(t.text in (";", "(", ")", "—", "–") for t in doc[low:high]):
+            continue
+        out.append(conj)
+    return out
+
+
+def _conjuncts(token: Token) -> Iterable[Token]:
+    try:
+        return token.conjuncts
+    except (AttributeError, ValueError):
+        return ()
+
+
+def _is_former(noun: Token) -> bool:
+    doc = noun.doc
+    for child in noun.children:
+        if child.lower_ in _FORMER or child.lower_.startswith("ex-"):
+            return True
+    left = doc[max(noun.left_edge.i, noun.i - 4):noun.i]
+    return any(t.lower_ in _FORMER or t.lower_.startswith("ex-") for t in left) or (
+        noun.i >= 1 and doc[noun.i - 1].text == "-" and noun.i >= 2 and doc[noun.i - 2].lower_ == "ex")
+
+
+_ROLE_DEPS = {"compound", "amod", "nmod", "flat", "conj", "cc", "punct", "prep", "pobj", "case", "fixed"}
+
+
+def _role_text(noun: Token) -> str:
+    """The role as written: the noun with its title words ("chief technology officer", "directeur général")."""
+    doc = noun.doc
+    start = noun.i
+    while start > 0 and doc[start - 1].head.i in range(start, noun.i + 1) and doc[start - 1].dep_ in (
+            "compound", "amod") and doc[start - 1].ent_type_ not in ("ORG", "PERSON", "PER", "GPE", "LOC") and \
+            doc[start - 1].lower_ not in _FORMER and not doc[start - 1].text[:1].isupper() or (
+            start > 0 and doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ == "co"):
+        start -= 1
+    end = noun.i + 1
+    while end < len(doc) and doc[end].head.i == noun.i and doc[end].dep_ in ("amod",) and doc[end].pos_ == "ADJ":
+        end += 1
+    words = doc[start:end].text.strip(" ,-")
+    return words if words and not re.fullmatch(r"\W*", words) else noun.text
+
+
+def _props(role: str, former: bool) -> dict[str, Any]:
+    props: dict[str, Any] = {"role": role} if role else {}
+    if former:
+        props["former"] = True
+    return props
+
+
+def _clause_text(verb: Token) -> str:
+    """The words of the trigger's own clause (its subtree, without the clauses it embeds)."""
+    doc = verb.doc
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis", "advcl") or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            skip.update(t.i for t in child.subtree)
+    return " ".join(t.text for t in doc[verb.left_edge.i:verb.right_edge.i + 1] if t.i not in skip)
+
+
+def _near_money(verb: Token) -> bool:
+    return bool(money_props(_clause_text(verb)).get("amount"))
+
+
+def read_relations(context: Context, sentences: Iterable[Span]) -> list[Reading]:
+    """Every relation the parse of these sentences states between the context's mentions."""
+    reader = Reader(context)
+    found: list[Reading] = []
+    for sentence in sentences:
+        found += reader.read(sentence)
+    return found
+
+
+def raiser_finder(context: Context) -> Callable[[Token], int | None]:
+    """For a round named without its owner: the organization that last raised money before that token
+    (subject of a raise verb), else the organization the article names most often."""
+    reader = Reader(context)
+    raises: list[tuple[int, int]] = []  # token index, mention
+    counts: dict[int, int] = {}
+    for token in context.doc:
+        mention = context.mention_at.get(token.i)
+        if mention is not None and context.type_of(mention) == O and (token.i == 0 or context.mention_at.get(token.i - 1) != mention):
+            counts[mention] = counts.get(mention, 0) + 1
+        if lemma(token) in VERB_TRIGGERS["RAISE"] and token.pos_ in ("VERB", "AUX"):
+            for owner in reader.typed(Arguments(token).actors, O):
+                raises.append((token.i, owner))
+    main = max(counts, key=lambda m: counts[m]) if counts else None
+
+    def find(token: Token) -> int | None:
+        before = [mention for position, mention in raises if position <= token.i + 40]
+        return before[-1] if before else main
+
+    return find
+
+
+def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) -> dict[int, dict[str, float]]:
+    """Typing evidence from the parse: each mention votes for the type of every trigger slot it fills
+    ("founder of X", "X acquired Y", "invested in X" -> Organization; the founder, the hire -> Person)."""
+    placed = {index for i, index in mention_at.items() if doc[i].ent_type_ in NOT_PARTIES}
+    context = Context(doc=doc, mention_at={i: m for i, m in mention_at.items() if m not in placed},
+                      type_of=lambda index: ANY)
+    votes: dict[int, dict[str, float]] = {}
+    for reading in read_relations(context, sentences):
+        for mention, kind in zip((reading.source, reading.target), SLOT_TYPES[reading.type]):
+            if kind is not None:
+                slot = votes.setdefault(mention, {})
+                slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE
+    return votes

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from html import escape
+from html.parser import HTMLParser
 
 import lxml.html
 from inscriptis import get_text
@@ -19,10 +21,66 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _markdown = MarkdownIt("commonmark")
+#: Deeper nesting is flattened before parsing (libxml2 drops what lies below 256 levels).
+MAX_DEPTH = 200
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+
+
+def _depth(html: str) -> int:
+    """The deepest element nesting of a page, counted on its tags (a cheap upper bound)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class _Flattener(HTMLParser):
+    """Rebuilds a page without the tags nested deeper than ``limit`` (their text stays; scripts and
+    styles go at any depth). A streaming parser: no recursion, whatever the depth."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.limit, self.depth, self.skip, self.out = limit, 0, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag in _VOID:
+            self.out.append(self.get_starttag_text() or "")
+            return
+        self.depth += 1
+        if self.depth <= self.limit:
+            self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        if tag in _VOID:
+            return
+        if self.depth <= self.limit:
+            self.out.append(f"</{tag}>")
+        self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.out.append(escape(data, quote=False))
+
+
+def _flatten(html: str, limit: int) -> str:
+    parser = _Flattener(limit)
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
 
 
 def html_to_text(html: str) -> tuple[str, str]:
     """``(title, text)`` of an HTML page: the ``<article>``/``<main>`` content when there is one."""
+    if _depth(html) > MAX_DEPTH:
+        html = _flatten(html, MAX_DEPTH)
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):

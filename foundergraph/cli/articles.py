@@ -16,7 +16,7 @@ from graph.model import Article
 from graph.neo4j_store import Neo4jSettings, ingest_into_neo4j
 from graph.store import GraphStore
 from loaders.extract import extract_articles
-from loaders.read import discover, read_article
+from loaders.read import discover_entries, read_article
 
 #: Save the store every so many seconds of ingest, so an interrupted ingest keeps its work without
 #: rewriting a large store after every article.
@@ -30,10 +30,12 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar
 
 def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
     """Read every article under ``paths``; report skipped files on stderr, one line each."""
-    files = discover(paths)
+    entries = discover_entries(paths)
     articles, skipped = [], 0
-    for path in tqdm(files, desc="reading", unit="file", disable=quiet or len(files) < 2, leave=False):
+    for path, reason in tqdm(entries, desc="reading", unit="file", disable=quiet or len(entries) < 2, leave=False):
         try:
+            if reason is not None:
+                raise InputError(reason)
             articles.append(read_article(path))
         except InputError as exc:
             skipped += 1

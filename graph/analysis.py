@@ -50,11 +50,9 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 
 from graph.model import (ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON,
-                         RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, WORKS_AT)
+                         RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, WORKS_AT, KNOWING_KINDS,
+                         best_relation_order, check_types)
 
-#: The ways two people can know each other. FOUNDED and WORKS_AT mean "founded / worked at the same
-#: organization"; INVESTED_IN means one invested in the other or in a company the other founded.
-KNOWING_KINDS = (KNOWS, MENTORED, FOUNDED, WORKS_AT, INVESTED_IN)
 DEFAULT_KNOWING = KNOWING_KINDS
 
 Tie = tuple[str, str | None]  # (kind, organization key through which it holds, or None when direct)
@@ -68,15 +66,6 @@ def check_kinds(kinds: Iterable[str]) -> frozenset[str]:
     if unknown:
         raise ValueError(f"unknown kind of tie {sorted(unknown)}; choose among {', '.join(KNOWING_KINDS)}")
     return kinds
-
-
-def check_types(types: Iterable[str] | None) -> frozenset[str]:
-    """The relation types as a set (None: all); ValueError naming the valid ones for anything else."""
-    types = frozenset(RELATION_TYPES if types is None else types)
-    unknown = types - set(RELATION_TYPES)
-    if unknown:
-        raise ValueError(f"unknown relation type {sorted(unknown)}; choose among {', '.join(RELATION_TYPES)}")
-    return types
 
 
 def _is_person(G: nx.MultiDiGraph, node: str) -> bool:
@@ -105,11 +94,6 @@ def relations_between(G: nx.MultiDiGraph, a: str, b: str, types: Iterable[str] |
     found = [relation_record(G, u, v, d) for u, v in ((a, b), (b, a)) if G.has_edge(u, v)
              for d in G.get_edge_data(u, v).values() if d["type"] in types]
     return sorted(found, key=best_relation_order)
-
-
-def best_relation_order(record: dict[str, Any]) -> tuple:
-    """Sort key that puts the most trusted relation first; type then source break ties."""
-    return (-(record.get("confidence") or 0.0), record["type"], record["source"], record["target"])
 
 
 def relations_of(G: nx.MultiDiGraph, key: str) -> list[dict[str, Any]]:
@@ -420,11 +404,12 @@ def communities(G: nx.MultiDiGraph, seed: int = 0, min_size: int = 2) -> list[li
 
 # -- summaries -------------------------------------------------------------------------------------
 def summarize_relations(key: str, name: str, entity_type: str, relations: list[dict[str, Any]],
-                        articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+                        articles: dict[str, dict[str, Any]], mentioned: Iterable[str] = ()) -> dict[str, Any]:
     """A per-entity summary from the records of its relations (shared by the NetworkX and Cypher forms).
 
     Roles and companies (WORKS_AT, FOUNDED), mentors and mentees, investors (of the entity or of what it
-    founded: only those in ``relations``), investments, acquisitions, people known, and the sources.
+    founded: only those in ``relations``), investments, acquisitions, people known, and the sources: the
+    articles that mention the entity (``mentioned``) and those of its relations' evidence.
     """
     def other(r: dict[str, Any]) -> dict[str, Any]:
         side = "target" if r["source"] == key else "source"
@@ -436,7 +421,7 @@ def summarize_relations(key: str, name: str, entity_type: str, relations: list[d
         chosen = [other(r) for r in relations if r["type"] == rtype and (r["source"] == key) == outgoing]
         return sorted(chosen, key=lambda o: o["key"])
 
-    sources = sorted({e["article_id"] for r in relations for e in r["evidence"]})
+    sources = sorted({e["article_id"] for r in relations for e in r["evidence"] if e["article_id"]} | set(mentioned))
     return {
         "key": key, "name": name, "type": entity_type,
         "founded": pick(FOUNDED, True), "founders": pick(FOUNDED, False),
@@ -454,7 +439,7 @@ def entity_summary(G: nx.MultiDiGraph, key: str) -> dict[str, Any]:
     """The summary of one entity (see :func:`summarize_relations`): roles, companies, mentors, investors, sources."""
     data = G.nodes[key]
     return summarize_relations(key, data.get("name", key), data.get("type", ""), relations_of(G, key),
-                               G.graph.get("articles", {}))
+                               G.graph.get("articles", {}), data.get("articles", ()))
 
 
 def statistics(G: nx.MultiDiGraph) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""A compact path index over the store: a CSR adjacency (scipy.sparse) and a bidirectional BFS.
+"""A compact path index over the store: a CSR adjacency (numpy arrays) and a bidirectional BFS.
 
 NetworkX is convenient for analysis but heavy for path questions on big graphs (a 1M-node graph takes
 ~1.7 GB and ~1.3 ms per shortest path). The index keeps only what a hop count needs: the sorted entity
@@ -31,16 +31,19 @@ import operator
 import os
 import tempfile
 import zipfile
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 
 from graph.errors import StoreError
 from graph.model import PERSON, RELATION_TYPES
 from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +130,15 @@ class _KeyLookup:
         return found
 
 
-def _csr(n: int, rows: np.ndarray, cols: np.ndarray, bits: np.ndarray) -> sp.csr_array:
+class CSR(NamedTuple):
+    """The three arrays of a CSR matrix (what the path search reads; scipy only for :attr:`GraphIndex.adjacency`)."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+
+
+def _csr(n: int, rows: np.ndarray, cols: np.ndarray, bits: np.ndarray) -> CSR:
     """The symmetric CSR adjacency of the links ``rows[i] - cols[i]``, each entry the OR of its links' bits."""
     r = np.concatenate([rows, cols]).astype(np.int64)
     c = np.concatenate([cols, rows]).astype(np.int64)
@@ -148,17 +159,16 @@ def _csr(n: int, rows: np.ndarray, cols: np.ndarray, bits: np.ndarray) -> sp.csr
     urow, ucol = unique // width, unique % width
     indptr = np.zeros(n + 1, dtype=np.int64)
     indptr[1:] = np.cumsum(np.bincount(urow, minlength=n))
-    return sp.csr_array((merged.astype(np.uint8), ucol.astype(np.int32), indptr), shape=(n, n))
+    return CSR(merged.astype(np.uint8), ucol.astype(np.int32), indptr)
 
 
 class GraphIndex:
     """Sorted entity keys, a person flag per entity, and the undirected CSR adjacency with type masks."""
 
-    def __init__(self, keys: list[str], is_person: np.ndarray, adjacency: sp.csr_array,
+    def __init__(self, keys: list[str], is_person: np.ndarray, adjacency: CSR | sp.csr_array,
                  fingerprint: str = "", relations: int = 0) -> None:
         self.keys = keys
         self.is_person = is_person.astype(bool)
-        self.adjacency = adjacency
         self.indptr = adjacency.indptr.astype(np.int64)
         self.indices = adjacency.indices.astype(np.int32)
         self.masks = adjacency.data.astype(np.uint8)
@@ -168,6 +178,13 @@ class GraphIndex:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    @cached_property
+    def adjacency(self) -> sp.csr_array:
+        """The adjacency as a scipy CSR array (for analysis; path questions never import scipy)."""
+        import scipy.sparse as sp
+        n = len(self.keys)
+        return sp.csr_array((self.masks, self.indices, self.indptr), shape=(n, n))
 
     # -- building --------------------------------------------------------------------------------
     @classmethod
@@ -274,7 +291,9 @@ class GraphIndex:
                 blob = data["keys"].tobytes().decode("utf-8")
                 keys = blob.split("\n") if blob else []
                 n = len(keys)
-                adjacency = sp.csr_array((data["masks"], data["indices"], data["indptr"]), shape=(n, n))
+                if len(data["indptr"]) != n + 1:
+                    raise ValueError(f"{len(data['indptr']) - 1} rows for {n} keys")
+                adjacency = CSR(data["masks"], data["indices"], data["indptr"])
                 return cls(keys, data["is_person"], adjacency, str(data["fingerprint"]), int(data["relations"]))
         except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError, EOFError) as exc:
             raise ValueError(f"{path} is not a readable foundergraph index ({exc.__class__.__name__}); "

@@ -1,16 +1,18 @@
 """Find an entity from what a user typed: exact key, then name or alias, then close matches as suggestions.
 
-The rule is one pure function, :func:`resolve`, so the NetworkX and the Cypher forms pick the same entity.
+The rule is one pure function, :func:`resolve`, so the NetworkX and the Cypher forms pick the same entity
+(the embedded store and Neo4j apply it through their indexes). A name of the wrong type for a question is
+reported as such (:func:`of_type`), not as unknown.
 """
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-import networkx as nx
-from rapidfuzz import fuzz, process
-
-from graph.errors import EntityNotFound
+from graph.errors import EntityNotFound, WrongEntityType
 from graph.model import entity_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Key(str):
@@ -50,6 +52,8 @@ def resolve(name: str, candidates: Iterable[Candidate]) -> str:
 
 def not_found(name: str, candidates: Iterable[Candidate]) -> EntityNotFound:
     """The error for a name that designates none of ``candidates``, with up to three close names."""
+    from rapidfuzz import fuzz, process  # only when a name is not found
+
     choices = {c.key: c.name for c in candidates}
     close = process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=60)
     return EntityNotFound(name, [label for label, _score, _key in close])
@@ -62,9 +66,32 @@ def find_entity(graph: nx.MultiDiGraph, name: str, entity_type: str | None = Non
     """
     if isinstance(name, Key):
         return str(name)
-    wanted = entity_key(name)
-    if wanted in graph and (not entity_type or graph.nodes[wanted].get("type") == entity_type):
-        return wanted
-    return resolve(name, (Candidate(node, data.get("type", ""), data.get("name", node), tuple(data.get("aliases", ())))
-                          for node, data in graph.nodes(data=True)
-                          if not entity_type or data.get("type") == entity_type))
+
+    def find(wanted_type: str | None) -> str:
+        wanted = entity_key(name)
+        if wanted in graph and (not wanted_type or graph.nodes[wanted].get("type") == wanted_type):
+            return wanted
+        return resolve(name, (Candidate(node, data.get("type", ""), data.get("name", node),
+                                        tuple(data.get("aliases", ())))
+                              for node, data in graph.nodes(data=True)
+                              if not wanted_type or data.get("type") == wanted_type))
+
+    return of_type(find, lambda key: graph.nodes[key].get("type", ""), name, entity_type)
+
+
+def of_type(find: Callable[[str | None], str], type_of: Callable[[str], str], name: str,
+            entity_type: str | None) -> str:
+    """``find(entity_type)``; when that finds nothing but ``find(None)`` finds an entity of another type,
+    :class:`WrongEntityType` instead of :class:`EntityNotFound` (the name is known, the question is not for it)."""
+    try:
+        return find(entity_type)
+    except EntityNotFound:
+        if not entity_type:
+            raise
+        try:
+            other = find(None)
+        except EntityNotFound:
+            other = None
+        if other is None:
+            raise
+        raise WrongEntityType(name, type_of(other), entity_type) from None

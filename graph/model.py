@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -37,6 +37,24 @@ RELATION_PROPS = {
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|le|la|les|l)\s+")
+
+#: The ways two people can know each other. FOUNDED and WORKS_AT mean "founded / worked at the same
+#: organization"; INVESTED_IN means one invested in the other or in a company the other founded.
+KNOWING_KINDS = (KNOWS, MENTORED, FOUNDED, WORKS_AT, INVESTED_IN)
+
+
+def check_types(types: Iterable[str] | None) -> frozenset[str]:
+    """The relation types as a set (None: all); ValueError naming the valid ones for anything else."""
+    types = frozenset(RELATION_TYPES if types is None else types)
+    unknown = types - set(RELATION_TYPES)
+    if unknown:
+        raise ValueError(f"unknown relation type {sorted(unknown)}; choose among {', '.join(RELATION_TYPES)}")
+    return types
+
+
+def best_relation_order(record: dict[str, Any]) -> tuple:
+    """Sort key that puts the most trusted relation first (of relation records); type then source break ties."""
+    return (-(record.get("confidence") or 0.0), record["type"], record["source"], record["target"])
 
 
 def fold(text: str) -> str:

@@ -36,7 +36,6 @@ alias-based merge between entities both introduce. ``push`` keeps the embedded s
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -47,6 +46,7 @@ from neo4j import GraphDatabase, READ_ACCESS, WRITE_ACCESS
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import Neo4jError
+from graph.neo4j_settings import DEFAULT_URI, DEFAULT_USERNAME, Neo4jSettings
 from graph.model import (ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity,
                          Evidence, Extraction, Relation)
 from graph.read_only import admin_refusal, explain_text, plan_refusal
@@ -55,8 +55,6 @@ from loaders.resolve import EntityIndex
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_USERNAME = "neo4j"
 #: Relationship properties that are provenance, never a relation prop.
 PROVENANCE = ("confidence", "mentions", "articles", "evidence", "evidence_articles", "evidence_starts",
               "evidence_ends", "first_seen", "last_seen")
@@ -69,23 +67,6 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
 )
-
-
-# -- settings -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Neo4jSettings:
-    """Where Neo4j is and who we are there; Neo4j's own environment names are the defaults."""
-
-    uri: str = DEFAULT_URI
-    username: str | None = None
-    password: str | None = None
-    database: str | None = None
-
-    @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Neo4jSettings":
-        env = os.environ if environ is None else environ
-        return cls(uri=env.get("NEO4J_URI") or DEFAULT_URI, username=env.get("NEO4J_USERNAME") or None,
-                   password=env.get("NEO4J_PASSWORD") or None, database=env.get("NEO4J_DATABASE") or None)
 
 
 def _auth(username: str | None, password: str | None) -> tuple[str, str] | None:

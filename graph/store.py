@@ -26,14 +26,15 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterator, TypeVar
 
 from graph.errors import StoreError
 from graph.model import Article, Entity, Extraction, Relation, entity_key
 from graph.store_db import FORMAT, StoreFile, paused_gc
 from loaders.resolve import EntityIndex
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 logger = logging.getLogger(__name__)
 
@@ -420,6 +421,7 @@ class GraphStore:
             return _networkx_from_file(store_file) if store_file is not None else self._networkx_from_memory()
 
     def _networkx_from_memory(self) -> nx.MultiDiGraph:
+        import networkx as nx  # only questions that read the whole graph need it
         graph = nx.MultiDiGraph(articles={a.id: a.to_dict() for a in self.articles.values()})
         for entity in self.entities.values():
             graph.add_node(entity.key, type=entity.type, name=entity.name, aliases=list(entity.aliases),
@@ -433,6 +435,7 @@ class GraphStore:
 
 def _networkx_from_file(store_file: StoreFile) -> nx.MultiDiGraph:
     """:meth:`GraphStore.to_networkx` read straight from the rows (no model objects in between)."""
+    import networkx as nx
     with store_file.snapshot():
         graph = nx.MultiDiGraph(articles={a.id: a.to_dict() for a in store_file.articles()})
         graph.add_nodes_from(store_file.node_rows())

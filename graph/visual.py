@@ -51,7 +51,7 @@ from pyvis.network import Network
 from graph.errors import FoundergraphError
 from graph.model import (ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON,
                          RELATION_TYPES, UNDIRECTED_TYPES, WORKS_AT)
-from queries.lookup import find_entity
+from graph.lookup import find_entity
 
 logger = logging.getLogger(__name__)
 

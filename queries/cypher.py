@@ -20,7 +20,8 @@ _RELATION = """{type: type(r), source: startNode(r).key, source_name: startNode(
 ENTITY_BY_KEY = """
 // An entity by its exact key. $key: entity key
 CALL () { MATCH (n:Person {key: $key}) RETURN n UNION MATCH (n:Organization {key: $key}) RETURN n }
-RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases
+RETURN n.key AS key, n.name AS name, labels(n) AS labels, coalesce(n.aliases, []) AS aliases,
+       coalesce(n.articles, []) AS articles
 """
 
 ENTITY_NAMES = """

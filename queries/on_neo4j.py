@@ -13,7 +13,7 @@ from graph import analysis
 from graph.analysis import DEFAULT_KNOWING, Tie
 from graph.model import ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, entity_key
 from queries import cypher
-from queries.lookup import Candidate, resolve
+from graph.lookup import Candidate, of_type, resolve
 
 Record = dict[str, Any]
 
@@ -27,13 +27,17 @@ def _type_of(labels: list[str]) -> str:
 
 
 def find(db: ReadsCypher, name: str, entity_type: str | None = None) -> str:
-    """The key of the entity called ``name`` (see :func:`queries.lookup.resolve`)."""
-    rows = db.run_read(cypher.ENTITY_BY_KEY, {"key": entity_key(name)})
-    if rows and (not entity_type or entity_type in rows[0]["labels"]):
-        return rows[0]["key"]
-    rows = db.run_read(cypher.ENTITY_NAMES, {"label": entity_type})
-    return resolve(name, (Candidate(r["key"], _type_of(r["labels"]), r["name"] or r["key"], tuple(r["aliases"]))
-                          for r in rows))
+    """The key of the entity called ``name`` (see :func:`graph.lookup.resolve`); a name of the other type
+    raises :class:`graph.errors.WrongEntityType`."""
+    def typed(wanted_type: str | None) -> str:
+        rows = db.run_read(cypher.ENTITY_BY_KEY, {"key": entity_key(name)})
+        if rows and (not wanted_type or wanted_type in rows[0]["labels"]):
+            return rows[0]["key"]
+        rows = db.run_read(cypher.ENTITY_NAMES, {"label": wanted_type})
+        return resolve(name, (Candidate(r["key"], _type_of(r["labels"]), r["name"] or r["key"], tuple(r["aliases"]))
+                              for r in rows))
+
+    return of_type(typed, lambda key: _entity(db, key)["type"], name, entity_type)
 
 
 def _entity(db: ReadsCypher, key: str) -> Record:
@@ -179,10 +183,11 @@ def person(db: ReadsCypher, name: str) -> Record:
     """The summary of the entity named ``name`` (ENTITY_RELATIONS, ARTICLES)."""
     key = find(db, name)
     entity = _entity(db, key)
+    mentioned = db.run_read(cypher.ENTITY_BY_KEY, {"key": key})[0]["articles"]
     relations = sorted((relation_record(r["relation"]) for r in db.run_read(cypher.ENTITY_RELATIONS, {"key": key})),
                        key=lambda r: (r["type"], r["source"], r["target"]))
-    ids = sorted({e["article_id"] for r in relations for e in r["evidence"] if e["article_id"]})
-    return analysis.summarize_relations(key, entity["name"], entity["type"], relations, articles(db, ids))
+    ids = sorted({e["article_id"] for r in relations for e in r["evidence"] if e["article_id"]} | set(mentioned))
+    return analysis.summarize_relations(key, entity["name"], entity["type"], relations, articles(db, ids), mentioned)
 
 
 def articles(db: ReadsCypher, ids: list[str]) -> dict[str, Record]:

@@ -22,13 +22,13 @@ import networkx as nx
 from graph import analysis
 from graph.analysis import DEFAULT_KNOWING
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, MENTORED, ORGANIZATION, PERSON, WORKS_AT
-from queries.lookup import find_entity
+from graph.lookup import find_entity
 
 Record = dict[str, Any]
 
 
 def find(G: nx.MultiDiGraph, name: str, entity_type: str | None = None) -> str:
-    """The key of the entity called ``name`` (see :func:`queries.lookup.resolve`)."""
+    """The key of the entity called ``name`` (see :func:`graph.lookup.resolve`)."""
     return find_entity(G, name, entity_type)
 
 

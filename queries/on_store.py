@@ -18,7 +18,6 @@ from typing import Any, Iterable
 
 import networkx as nx
 import numpy as np
-from scipy.sparse import csgraph
 
 from graph import analysis
 from graph.analysis import DEFAULT_KNOWING
@@ -27,7 +26,7 @@ from graph.model import ORGANIZATION, PERSON, RELATION_TYPES
 from graph.neighbourhood import Neighbourhood
 from graph.store import GraphStore
 from queries import on_networkx
-from queries.lookup import Key
+from graph.lookup import Key
 from queries.separation import find, separation
 
 Record = dict[str, Any]
@@ -103,6 +102,7 @@ def stats(store: GraphStore) -> Record:
 def statistics(store: GraphStore) -> Record:
     """What :func:`graph.analysis.statistics` says of ``store.to_networkx()``, from the counts and the path
     index (components and degrees of the entity graph are those of its adjacency)."""
+    from scipy.sparse import csgraph  # the other questions never need scipy
     if store.file() is None:
         return analysis.statistics(store.to_networkx())
     figures = stats(store)

@@ -7,55 +7,22 @@ environment names) and :func:`connect`; the command receives one ``neo4j`` argum
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import logging
 import os
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
-from foundergraph.cli.base import store_option
+from foundergraph.cli.base import neo4j_options, store_option
 from graph.errors import StoreError
-from graph.neo4j_store import DEFAULT_URI, Neo4jSettings, Neo4jStore, ingest_into_neo4j
+from graph.neo4j_store import Neo4jSettings, Neo4jStore, ingest_into_neo4j
 from graph.neo4j_store import connect as _connect
 from graph.store import GraphStore
 
 __all__ = ["neo4j_options", "connect", "neo4j_requested", "ingest_into_neo4j"]
-
-
-def neo4j_options(func: Callable) -> Callable:
-    """Add ``--uri/--username/--password/--database`` (envvars NEO4J_*) as one ``neo4j`` argument.
-
-    \b
-    Example:
-        @cli.command()
-        @neo4j_options
-        def mine(neo4j: Neo4jSettings) -> None:
-            with connect(neo4j) as store: ...
-    """
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        kwargs["neo4j"] = Neo4jSettings(
-            uri=kwargs.pop("neo4j_uri") or DEFAULT_URI, username=kwargs.pop("neo4j_username") or None,
-            password=kwargs.pop("neo4j_password"), database=kwargs.pop("neo4j_database") or None)
-        return func(*args, **kwargs)
-
-    options = [
-        click.option("--uri", "neo4j_uri", envvar="NEO4J_URI", default=DEFAULT_URI, show_default=True,
-                     metavar="URI", help="Neo4j address: bolt://, neo4j:// (routing), neo4j+s:// (Aura) [env NEO4J_URI]."),
-        click.option("--username", "neo4j_username", envvar="NEO4J_USERNAME", default=None, metavar="NAME",
-                     help="Neo4j user [env NEO4J_USERNAME; default: neo4j]."),
-        click.option("--password", "neo4j_password", envvar="NEO4J_PASSWORD", default=None, metavar="SECRET",
-                     help="Neo4j password; none means a server without auth [env NEO4J_PASSWORD]."),
-        click.option("--database", "neo4j_database", envvar="NEO4J_DATABASE", default=None, metavar="NAME",
-                     help="Database name [env NEO4J_DATABASE; default: the server's default]."),
-    ]
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper
 
 
 def connect(settings: Neo4jSettings, **options: Any) -> Neo4jStore:

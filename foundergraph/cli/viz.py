@@ -13,7 +13,7 @@ from graph.model import RELATION_TYPES
 from graph.neo4j_store import Neo4jSettings
 from graph.store import GraphStore
 from graph.visual import MAX_NODES, ViewOptions, render_html, select_view
-from queries.lookup import Key
+from graph.lookup import Key
 from queries.separation import find
 
 

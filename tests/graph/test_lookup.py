@@ -1,11 +1,11 @@
-"""queries.lookup: exact key first, then names and aliases (case, accents), then "did you mean"."""
+"""graph.lookup: exact key first, then names and aliases (case, accents), then "did you mean"."""
 from __future__ import annotations
 
 import pytest
 
-from graph.errors import EntityNotFound
+from graph.errors import EntityNotFound, WrongEntityType
 from graph.synthetic import build_store
-from queries.lookup import Candidate, find_entity, resolve
+from graph.lookup import Candidate, find_entity, resolve
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +30,7 @@ def test_lookup_finds_by_key_name_or_alias(graph, typed, entity_type, expected) 
 @pytest.mark.parametrize("typed, entity_type, suggestion", [
     ("Eloise Durant", None, "Éloïse Durand"),
     ("Linkdin", None, "Linkedin"),
-    ("Linkedin", "Person", None),
-    ("Durand", "Person", None),
+    ("Linkdin", "Person", None),
 ])
 def test_lookup_unknown_name_suggests_close_matches(graph, typed, entity_type, suggestion) -> None:
     with pytest.raises(EntityNotFound) as caught:
@@ -40,6 +39,17 @@ def test_lookup_unknown_name_suggests_close_matches(graph, typed, entity_type, s
         assert suggestion in caught.value.suggestions
         assert "did you mean" in str(caught.value)
     assert len(caught.value.suggestions) <= 3
+
+
+@pytest.mark.parametrize("typed, entity_type, actual", [
+    ("Linkedin", "Person", "Organization"),
+    ("LinkedIn Corp", "Person", "Organization"),
+    ("Éloïse Durand", "Organization", "Person"),
+])
+def test_lookup_name_of_the_other_type_says_so(graph, typed, entity_type, actual) -> None:
+    with pytest.raises(WrongEntityType) as caught:
+        find_entity(graph, typed, entity_type)
+    assert (caught.value.actual, caught.value.wanted) == (actual, entity_type)
 
 
 @pytest.mark.parametrize("typed", ["", "   ", "!!"])

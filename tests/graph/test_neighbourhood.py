@@ -9,7 +9,7 @@ from graph.neighbourhood import around
 from graph.store import GraphStore
 from graph.synthetic import synthetic_store
 from graph.visual import ViewOptions, render_html, select_view
-from queries.lookup import Key
+from graph.lookup import Key
 
 
 @pytest.fixture(scope="module")

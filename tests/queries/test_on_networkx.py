@@ -7,7 +7,7 @@ import random
 import pytest
 
 import queries.on_networkx
-from graph.errors import EntityNotFound
+from graph.errors import EntityNotFound, WrongEntityType
 from graph.synthetic import startup_store, synthetic_store
 from queries import on_networkx as Q, separation as indexed
 
@@ -61,8 +61,9 @@ def test_on_networkx_relation_record_shape(G) -> None:
     ("who_knows", "Acme", "Person"), ("colleagues", "Fund", "Person"),
 ])
 def test_on_networkx_questions_check_the_entity_type(G, question, name, entity) -> None:
-    with pytest.raises(EntityNotFound):
+    with pytest.raises(WrongEntityType) as caught:
         getattr(Q, question)(G, name)
+    assert caught.value.wanted == entity
 
 
 def test_on_networkx_colleagues(G) -> None:

@@ -2,22 +2,26 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 FG := $(VENV)/bin/foundergraph
-STORE ?= .foundergraph
+# The embedded store of `make demo`: empty means the default one ($FOUNDERGRAPH_STORE, else
+# ~/.local/share/foundergraph), the one every command reads without --store.
+STORE ?=
+STORE_OPTION = $(if $(STORE),--store $(STORE))
 
 .PHONY: install demo test neo4j bench bench-full clean
 
 install: $(VENV)/.installed
+	@echo "foundergraph is installed in $(VENV)/bin; to have it on PATH: . $(VENV)/bin/activate"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
 	touch $@
 
-## The main job on the embedded default: seeds/ -> graph -> graph.html and an answer.
+## The main job on the embedded default: seeds/ -> graph in the default store -> graph.html and an answer.
 demo: install
-	$(FG) ingest seeds/ --store $(STORE)
-	$(FG) viz --store $(STORE) -o graph.html --force
-	$(FG) path "Adam di Angello" "Mark Zuckerberg" --store $(STORE)
+	$(FG) ingest seeds/ $(STORE_OPTION)
+	$(FG) viz $(STORE_OPTION) -o graph.html --force
+	$(FG) path "Adam di Angello" "Mark Zuckerberg" $(STORE_OPTION)
 
 ## The whole test suite (starts its own Neo4j server).
 test: install
@@ -46,4 +50,4 @@ bench-full: install
 	$(PY) -m bench.bench_visual
 
 clean:
-	rm -rf $(STORE) .pytest_cache
+	rm -rf .pytest_cache $(STORE)

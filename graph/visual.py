@@ -50,7 +50,8 @@ from pyvis.network import Network
 
 from graph.errors import FoundergraphError
 from graph.model import (ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON,
-                         RELATION_TYPES, UNDIRECTED_TYPES, WORKS_AT)
+                         RELATION_TYPES, UNDIRECTED_TYPES, WORKS_AT, best_relation_order)
+from graph.index import GraphIndex
 from graph.lookup import find_entity
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class ViewOptions:
     around: str | None = None
     hops: int = 1
     path: tuple[str, str] | None = None
+    via_orgs: bool = False  # as ``foundergraph path --via-orgs``: the chain may pass through organizations
     types: Sequence[str] | None = None
     min_degree: int = 0
     max_nodes: int = MAX_NODES
@@ -119,10 +121,12 @@ class View:
 
 # -- choosing what to draw ---------------------------------------------------------------------
 def _best_edge(graph: nx.MultiDiGraph, a: str, b: str) -> tuple[str, str, str]:
-    """The most trusted relation between two adjacent nodes, either direction (as ``foundergraph path``)."""
+    """The most trusted relation between two adjacent nodes, either direction: the hop ``foundergraph path``
+    shows (:func:`graph.model.best_relation_order`)."""
     candidates = [(a, b, k, d) for k, d in graph.get_edge_data(a, b, default={}).items()]
     candidates += [(b, a, k, d) for k, d in graph.get_edge_data(b, a, default={}).items()]
-    u, v, k, _ = max(candidates, key=lambda c: (c[3].get("confidence", 0), len(c[3].get("evidence", [])), c[2]))
+    u, v, k, _ = min(candidates, key=lambda c: best_relation_order(
+        {"confidence": c[3].get("confidence"), "type": c[2], "source": c[0], "target": c[1]}))
     return u, v, k
 
 
@@ -171,15 +175,20 @@ def select_view(graph: nx.MultiDiGraph, options: ViewOptions | None = None) -> V
     undirected = work.to_undirected(as_view=True)
     pinned: list[str] = []
 
-    if options.path:
+    if options.path:  # the chain `foundergraph path` gives for the same options: the same index and search
         a, b = (find_entity(work, name) for name in options.path)
         view.path_names = (work.nodes[a].get("name", a), work.nodes[b].get("name", b))
-        try:
-            view.path_nodes = nx.shortest_path(undirected, a, b)
-        except nx.NetworkXNoPath:
+        index = GraphIndex.from_networkx(graph)
+        chain = index.shortest_path(a, b, via_orgs=options.via_orgs, types=options.types)
+        if chain is None:
             view.path_nodes = [a, b] if a != b else [a]
-            view.notices.append(f"No chain of relations links {view.path_names[0]} and {view.path_names[1]}.")
+            wider = None if options.via_orgs else index.distance(a, b, via_orgs=True, types=options.types)
+            view.notices.append(
+                f"No chain of relations links {view.path_names[0]} and {view.path_names[1]}"
+                + ("." if wider is None else f" through people only; through organizations: {wider} degrees "
+                                             "(add --via-orgs to see the chain)."))
         else:
+            view.path_nodes = chain
             view.path_edges = [_best_edge(work, u, v) for u, v in zip(view.path_nodes, view.path_nodes[1:])]
         pinned += view.path_nodes
 

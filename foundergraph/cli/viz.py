@@ -39,7 +39,9 @@ def register(cli: click.Group) -> None:
     @click.option("--hops", type=click.IntRange(min=0), default=None, metavar="K",
                   help="With --around: how many relations away to go [default: 1].")
     @click.option("--path", "path_names", nargs=2, metavar="A B", default=None,
-                  help="Highlight a shortest chain of relations between A and B (always drawn in full).")
+                  help="Highlight a shortest chain of relations between A and B (always drawn in full): the "
+                       "chain `foundergraph path A B` gives for the same --via-orgs and --types.")
+    @click.option("--via-orgs", is_flag=True, help="With --path: let the chain pass through organizations.")
     @click.option("--types", callback=_types, metavar="TYPE,...",
                   help=f"Only these relation types ({','.join(RELATION_TYPES)}).")
     @click.option("--min-degree", type=click.IntRange(min=0), default=0, metavar="N",
@@ -52,7 +54,7 @@ def register(cli: click.Group) -> None:
                   help="Draw the graph in Neo4j (see --uri, --username, ...) instead of the embedded store.")
     @neo4j_options
     def viz(output: Path, force: bool, around: str | None, hops: int | None, path_names: tuple[str, str] | None,
-            types: tuple[str, ...] | None, min_degree: int, max_nodes: int, title: str,
+            via_orgs: bool, types: tuple[str, ...] | None, min_degree: int, max_nodes: int, title: str,
             store_dir: Path | None, use_neo4j: bool, neo4j: Neo4jSettings) -> None:
         """Draw the graph as an interactive HTML page that works offline.
 
@@ -91,8 +93,8 @@ def register(cli: click.Group) -> None:
                 graph = store.to_networkx()
         if graph.number_of_nodes() == 0:
             raise StoreError(f"{where} is empty: run `foundergraph ingest PATH` first")
-        options = ViewOptions(around=around, hops=1 if hops is None else hops, path=path_names, types=types,
-                              min_degree=min_degree, max_nodes=max_nodes, title=title)
+        options = ViewOptions(around=around, hops=1 if hops is None else hops, path=path_names, via_orgs=via_orgs,
+                              types=types, min_degree=min_degree, max_nodes=max_nodes, title=title)
         view = select_view(graph, options)
         for notice in view.notices:
             warn(notice)

@@ -40,6 +40,7 @@ bench: install
 	$(PY) -m bench.bench_paths
 	$(PY) -m bench.bench_store
 	$(PY) -m bench.bench_visual
+	$(PY) -m bench.bench_cli
 
 ## The same at scale: 1,000 articles, 100k people / 1M relationships into Neo4j, paths on 1M people.
 bench-full: install

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
-from graph.errors import EntityNotFound, WrongEntityType
+from graph.errors import EmptyStore, EntityNotFound, WrongEntityType
 from graph.model import entity_key
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from graph.store import GraphStore
 
 
 class Key(str):
@@ -77,6 +79,29 @@ def find_entity(graph: nx.MultiDiGraph, name: str, entity_type: str | None = Non
                               if not wanted_type or data.get("type") == wanted_type))
 
     return of_type(find, lambda key: graph.nodes[key].get("type", ""), name, entity_type)
+
+
+def find_stored(store: GraphStore, name: str, entity_type: str | None = None) -> str:
+    """The key of the entity called ``name`` in an embedded store, by the rule of :func:`resolve` through the
+    store's key and name-key rows (the names are scanned only to suggest close ones when nothing matches).
+    A name of the other type raises :class:`WrongEntityType`; any name in an empty store :class:`EmptyStore`."""
+    wanted_key = entity_key(name)
+    if not wanted_key:
+        raise EntityNotFound(name)
+
+    def typed(wanted_type: str | None) -> str:
+        wanted = store.entity(wanted_key)
+        if wanted is not None and (not wanted_type or wanted.type == wanted_type):
+            return wanted.key
+        named = store.keys_named(wanted_key, wanted_type)
+        if named:
+            return named[0]
+        if store.counts()["entities"] == 0:
+            raise EmptyStore(store.directory)
+        raise not_found(name, (Candidate(key, etype, shown, tuple(aliases))
+                               for key, etype, shown, aliases in store.names(wanted_type)))
+
+    return of_type(typed, lambda key: store.entity(key).type, name, entity_type)
 
 
 def of_type(find: Callable[[str | None], str], type_of: Callable[[str], str], name: str,

@@ -25,13 +25,14 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from graph.errors import StoreError
 from graph.model import (PERSON, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity, Evidence, Relation,
                          entity_key)
+
+if TYPE_CHECKING:
+    import numpy as np
 
 FORMAT = "foundergraph"
 VERSION = 2
@@ -352,6 +353,8 @@ class StoreFile:
 
         Relations whose endpoints are not stored get position -1.
         """
+        import numpy as np  # the path index only: other questions never load numpy
+
         with self.snapshot() as db, paused_gc():
             ids, keys, persons = [], [], []
             for eid, key, etype in db.execute("SELECT id, key, type FROM entities ORDER BY key"):

@@ -3,7 +3,7 @@
 Each function takes a :class:`graph.store.GraphStore` and answers what its namesake in
 :mod:`queries.on_networkx` answers on ``store.to_networkx()``, record for record:
 
-* names are resolved on the store (its key and name-key rows, :func:`queries.separation.find`);
+* names are resolved on the store (its key and name-key rows, :func:`graph.lookup.find_stored`);
 * questions about entities run the NetworkX functions themselves on a
   :class:`graph.neighbourhood.Neighbourhood`, the part of the graph around those entities, loaded as
   the walk needs it;
@@ -17,17 +17,14 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 import networkx as nx
-import numpy as np
 
 from graph import analysis
 from graph.analysis import DEFAULT_KNOWING
-from graph.index import GraphIndex
+from graph.lookup import Key, find_stored as find
 from graph.model import ORGANIZATION, PERSON, RELATION_TYPES
 from graph.neighbourhood import Neighbourhood
 from graph.store import GraphStore
 from queries import on_networkx
-from graph.lookup import Key
-from queries.separation import find, separation
 
 Record = dict[str, Any]
 
@@ -45,6 +42,12 @@ def _around(store: GraphStore, names: list[tuple[str, str | None]], wide: bool) 
     hood = Neighbourhood(store_file)
     hood.expand(keys) if wide else hood.complete(keys)
     return hood.graph, keys
+
+
+def separation(store: GraphStore, a: str, b: str, **options: Any) -> Record:
+    """See :func:`queries.separation.separation` (the path index: numpy, loaded only for this question)."""
+    from queries import separation as indexed
+    return indexed.separation(store, a, b, **options)
 
 
 def who_knows(store: GraphStore, name: str, hops: int = 2, kinds: Iterable[str] = DEFAULT_KNOWING) -> list[Record]:
@@ -102,7 +105,10 @@ def stats(store: GraphStore) -> Record:
 def statistics(store: GraphStore) -> Record:
     """What :func:`graph.analysis.statistics` says of ``store.to_networkx()``, from the counts and the path
     index (components and degrees of the entity graph are those of its adjacency)."""
-    from scipy.sparse import csgraph  # the other questions never need scipy
+    import numpy as np
+    from scipy.sparse import csgraph  # the other questions never need numpy or scipy
+
+    from graph.index import GraphIndex
     if store.file() is None:
         return analysis.statistics(store.to_networkx())
     figures = stats(store)

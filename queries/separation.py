@@ -8,35 +8,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from graph.errors import EmptyStore, EntityNotFound
 from graph.index import GraphIndex
-from graph.lookup import Candidate, not_found, of_type
-from graph.model import RELATION_PROPS, UNDIRECTED_TYPES, Relation, best_relation_order, check_types, entity_key
+from graph.lookup import find_stored as find
+from graph.model import RELATION_PROPS, UNDIRECTED_TYPES, Relation, best_relation_order, check_types
 from graph.store import GraphStore
 
 Record = dict[str, Any]
 
-
-def find(store: GraphStore, name: str, entity_type: str | None = None) -> str:
-    """The key of the entity called ``name`` in the store, by the rule of :func:`graph.lookup.resolve`:
-    its key, else the smallest key among those it names or aliases; the names are scanned only to
-    suggest close ones when nothing matches. A name of the other type raises :class:`WrongEntityType`."""
-    wanted_key = entity_key(name)
-    if not wanted_key:
-        raise EntityNotFound(name)
-    def typed(wanted_type: str | None) -> str:
-        wanted = store.entity(wanted_key)
-        if wanted is not None and (not wanted_type or wanted.type == wanted_type):
-            return wanted.key
-        named = store.keys_named(wanted_key, wanted_type)
-        if named:
-            return named[0]
-        if store.counts()["entities"] == 0:
-            raise EmptyStore(store.directory)
-        raise not_found(name, (Candidate(key, etype, shown, tuple(aliases))
-                               for key, etype, shown, aliases in store.names(wanted_type)))
-
-    return of_type(typed, lambda key: store.entity(key).type, name, entity_type)
 
 
 def _record(store: GraphStore, relation: Relation) -> Record:

@@ -89,8 +89,10 @@ def is_cross_link(line: str) -> bool:
 
 def is_menu(line: str) -> bool:
     """Navigation: short labels separated by pipes, bullets or chevrons."""
-    parts = [p for p in re.split(r"\s*(?:\||·|•|»|›)\s*", line) if p.strip()]
-    return len(_MENU_SEPARATORS.findall(f" {line} ")) >= 2 and all(len(_words(p)) <= 4 for p in parts)
+    if len(_MENU_SEPARATORS.findall(f" {line} ")) < 2:
+        return False
+    parts = [p for p in re.split(r"[|·•»›]", line) if p.strip()]  # linear: no \s* before the separator
+    return all(len(_words(p)) <= 4 for p in parts)
 
 
 def is_widget_label(line: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Callable
 
 import click
 from tqdm import tqdm
@@ -15,7 +16,7 @@ from graph.errors import InputError
 from graph.model import Article
 from graph.neo4j_store import Neo4jSettings, ingest_into_neo4j
 from graph.store import GraphStore
-from loaders.extract import extract_articles
+from loaders.long_texts import extract_all
 from loaders.read import discover_entries, read_article
 
 #: Save the store every so many seconds of ingest, so an interrupted ingest keeps its work without
@@ -45,13 +46,21 @@ def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
     return articles, skipped
 
 
+def skipping(failed: list[Article]) -> Callable[[Article, str], None]:
+    """What to do with an article whose extraction fails: one line on stderr, and remember it."""
+    def on_error(article: Article, reason: str) -> None:
+        failed.append(article)
+        warn(f"skipped {article.path}: {reason}")
+    return on_error
+
+
 def ingest_neo4j(articles: list[Article], unreadable: int, settings: Neo4jSettings, model: str | None,
                  quiet: bool) -> None:
     """Extract the articles Neo4j does not hold yet and write them there; print the summary."""
     with connect(settings) as db:
         stored = db.stored_articles(a.id for a in articles)
         new = list({a.id: a for a in articles if a.id not in stored}.values())
-        extracted = tqdm(extract_articles(new, model=model), total=len(new), desc="extracting",
+        extracted = tqdm(extract_all(new, model=model, on_error=skipping([])), total=len(new), desc="extracting",
                          unit="article", disable=quiet or not new)
         summary = ingest_into_neo4j(extracted, db)
     summary.articles_skipped += len(articles) - len(new)
@@ -85,15 +94,17 @@ def register(cli: click.Group) -> None:
             return
         store = GraphStore.open(store_dir)  # a store that cannot be used is reported before any reading
         articles, unreadable = read_all(paths, quiet)
-        new = [a for a in articles if not store.has_article(a.id)]
-        new = list({a.id: a for a in new}.values())
-        entities = relations = evidence = 0
+        failed: list[Article] = []
+        added = entities = relations = evidence = 0
         with store.locked():
+            # Under the lock, from the store as saved: another ingest may have written these articles meanwhile.
+            new = list({a.id: a for a in articles if not store.has_article(a.id)}.values())
             pending, last_save = 0, time.monotonic()
-            progress = tqdm(extract_articles(new, model=model), total=len(new), desc="extracting",
-                            unit="article", disable=quiet or not new)
+            progress = tqdm(extract_all(new, model=model, on_error=skipping(failed)), total=len(new),
+                            desc="extracting", unit="article", disable=quiet or not new)
             for extraction in progress:
                 result = store.add(extraction)
+                added += not result.skipped
                 entities += result.entities_added
                 relations += result.relations_added
                 evidence += result.evidence_added
@@ -103,9 +114,10 @@ def register(cli: click.Group) -> None:
                     pending, last_save = 0, time.monotonic()
             if pending:
                 store.save()
-        counts = store.counts()
+            counts = store.counts()
         click.echo(
-            f"articles: {len(new)} added, {len(articles) - len(new)} already stored, {unreadable} skipped\n"
+            f"articles: {added} added, {len(articles) - added - len(failed)} already stored, "
+            f"{unreadable + len(failed)} skipped\n"
             f"entities: {entities} added ({counts['entities']} in store)\n"
             f"relations: {relations} added, {evidence} evidence sentences ({counts['relations']} in store)\n"
             f"store: {store.path}"
@@ -123,7 +135,7 @@ def register(cli: click.Group) -> None:
             foundergraph extract seeds/ > predicted.jsonl
         """
         articles, _ = read_all(paths, quiet)
-        for extraction in extract_articles(articles, model=model):
+        for extraction in extract_all(articles, model=model, on_error=skipping([])):
             click.echo(json.dumps(extraction.to_gold_shape(), ensure_ascii=False))
 
     @cli.command(name="eval")
@@ -144,7 +156,7 @@ def register(cli: click.Group) -> None:
         gold_items = scoring.load(gold)
         articles, _ = read_all(paths, quiet)
         predicted = {}
-        for extraction in extract_articles(articles, model=model):
+        for extraction in extract_all(articles, model=model, on_error=skipping([])):
             shaped = extraction.to_gold_shape()
             predicted[article_name(shaped["article"])] = shaped
         text, _result = scoring.report(gold_items, predicted, as_json=as_json, details=details)

@@ -26,10 +26,12 @@ from loaders.coref import org_descriptors, person_descriptors, pronoun_mentions,
 from loaders.entity_types import assign_types
 from loaders.funding import funding_relations
 from loaders.mentions import Mention, find_mentions
-from loaders.nlp import load_model, model_name_for
-from loaders.parse_relations import Context, raiser_finder, read_relations, slot_votes
+from loaders.language import detect_language
+from loaders.nlp import load_model, model_name_for, pipeline_for
+from loaders.parse_relations import Context, raiser_finder, read_relations, slot_candidates, slot_votes
 from loaders.relations import relations_between
 from loaders.resolve import Resolution, resolve_mentions
+from loaders.salience import salient_mentions
 from loaders.sentences import sentences
 from loaders.speakers import first_person_mentions, speaker_quotes, turn_labels
 
@@ -219,10 +221,18 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
 
     labels = turn_labels(text)
     mentions = [m for m in find_mentions(doc) if not any(s <= m.start < e for s, e in labels)]
-    assign_types(text, mentions, doc, slot_votes(doc, _token_mentions(doc, mentions), sents))
+    named = len(mentions)
+    mentions += [m for m in slot_candidates(doc, _token_mentions(doc, mentions))
+                 if not any(s <= m.start < e for s, e in labels)]
+    for mention in mentions[named:]:
+        mention.sentence = sentence_of_char(mention.start)
+    votes = slot_votes(doc, _token_mentions(doc, mentions), sents)
+    kept = list(range(named)) + [i for i in range(named, len(mentions)) if i in votes]
+    mentions = [mentions[i] for i in kept]
+    assign_types(text, mentions, doc, {new: votes[old] for new, old in enumerate(kept) if old in votes})
     mentions += org_descriptors(text, mentions, spans)
     mentions += person_descriptors(text, mentions)
-    mentions += pronoun_mentions(text, mentions, spans)
+    # mentions += pronoun_mentions(text, mentions, spans)
     resolution = resolve_mentions(mentions)
     plain = _read_pairs(article, spans, mentions, resolution, only_pseudo=False)
     if resolve_person_descriptors(mentions, resolution.key_of, plain):
@@ -234,6 +244,9 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     spoken = _read_pairs(article, spans, mentions, resolution, only_pseudo=True)
     funded = {sentence_of_char(e.start): r.target for r in plain + spoken if r.type == INVESTED_IN for e in r.evidence}
     rounds = funding_relations(text, spans, mentions, resolution, lambda s: _evidence(article, *spans[s]), funded)
+    covered = _token_mentions(doc, mentions, lambda index: resolution.key_of(index) is not None)
+    mentions += salient_mentions(doc, mentions, sents, covered)
+    resolution = resolve_mentions(mentions)
     parsed = _parse_pass(article, doc, sents, spans, mentions, resolution, sentence_of_char)
     relations = _merge(plain + spoken + rounds + parsed)
     entities = sorted(resolution.entities.values(), key=lambda e: e.key)
@@ -243,8 +256,11 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     return Extraction(article=article, entities=entities, relations=relations)
 
 
-def extract_text(text: str, nlp: Language, path: str = "text.txt", language: str = "fr") -> Extraction:
-    """Extract a bare text with an already-loaded pipeline (tests, notebooks, one-off checks)."""
+def extract_text(text: str, nlp: Language | None = None, path: str = "text.txt", language: str | None = None) -> Extraction:
+    """Extract a bare text (tests, notebooks, one-off checks), with ``nlp`` or else the pipeline of the
+    text's language, as an ingest would choose it."""
+    language = language or detect_language(text)
+    nlp = nlp or pipeline_for(language)
     article = Article(id=article_id(text), path=path, title="", language=language, text=text)
     return extract_doc(article, nlp(text))
 

@@ -35,6 +35,8 @@ ORG_SUFFIXES = frozenset({
     "Industries", "Solutions", "Company", "Compagnie", "Co", "Co.", "AI", "Robotics", "Bio", "Pharma",
     "Therapeutics", "Motors", "Airlines", "Energy", "Énergie", "Telecom", "Consulting", "Conseil",
     "Angels", "Investors", "Health", "Santé", "Finance", "Factory", "Partenaires", "Participations",
+    "Limited", "AB", "NV", "N.V.", "N.V", "BV", "B.V.", "PLC", "plc", "S.A.", "SpA", "S.p.A.", "Bancorp",
+    "Bancshares", "Trust", "Insurance", "Assurances", "Airways", "Laboratories", "Enterprises", "Agency",
 })
 #: Capitalized words that open an organization name ("Banque X", "Groupe Y").
 ORG_PREFIXES = frozenset({

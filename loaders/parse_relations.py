@@ -86,6 +86,23 @@ ROLE_NOUNS = frozenset({
     "lead", "vice", "secretary", "secrétaire", "trésorier", "treasurer", "general", "counsel", "staff",
     "adviser", "advisor", "conseiller", "conseillère", "senior", "associate", "architect", "leader",
 })
+#: Person nouns that tie a person to an organization by something else than a job.
+NOT_ROLES = frozenset({
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child", "children", "cousin",
+    "uncle", "aunt", "nephew", "niece", "friend", "fan", "customer", "client", "user", "student", "alumnus",
+    "alumni", "alum", "guest", "visitor", "critic", "rival", "winner", "resident", "native", "citizen", "owner",
+    "fils", "fille", "femme", "épouse", "mari", "frère", "sœur", "soeur", "père", "mère", "enfant", "ami", "amie",
+    "client", "cliente", "utilisateur", "utilisatrice", "étudiant", "étudiante", "élève", "ancien", "invité",
+    "invitée", "rival", "rivale", "concurrent", "gagnant", "lauréat", "lauréate", "habitant", "propriétaire",
+    "age", "âge", "year", "years", "an", "ans", "time", "fois", "part", "partie", "one", "un", "une", "l'un",
+    "l'une", "side", "côté", "story", "histoire", "idea", "idée", "name", "nom", "mr", "mrs", "ms", "m.", "mme",
+    "people", "gens", "team", "équipe", "group", "groupe", "company", "société", "entreprise", "startup",
+    "firm", "fund", "fonds", "holding", "consortium", "subsidiary", "affiliate", "unit", "parent", "division",
+    "branch", "entity", "filiale", "maison", "marque", "brand", "bank", "banque", "corporation", "trust",
+    "shareholder", "stockholder", "holder", "creditor", "lender", "borrower", "issuer", "guarantor", "seller",
+    "buyer", "acquirer", "successor", "predecessor", "sponsor", "supporter", "donor", "victim", "suspect",
+    "charge", "activité", "responsabilité", "tête", "head",
+})
 ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
                          "investissement", "series", "série", "seed", "amorçage", "table", "raise", "capital"})
 #: Words under which names are listed ("investors including A", "dont A et B", "such as A").
@@ -101,6 +118,10 @@ MODAL_VERBS = frozenset({
     "refuser", "démentir", "nier", "rejeter", "espérer", "viser", "devoir", "pouvoir", "discuss", "discuter",
     "explore", "explorer", "rumor", "rumour", "talk", "bid", "threaten", "menacer", "study", "étudier",
 })
+#: Words that may stand between two items of a list of names.
+_LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
+                        "also", "aussi", "as", "well", "ainsi", "que"})
+_CONJUNCTIONS = frozenset({"and", "et", "ou", "or"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "pas", "jamais", "plus", "guère", "aucun", "aucune",
                         "ni", "nor", "neither", "rien", "without", "sans"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo", "ca", "can"})
@@ -188,7 +209,14 @@ def _prep_objects(token: Token) -> Iterable[tuple[str, Token]]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT or c.dep_ in ("auxpass", "aux:pass") for c in verb.children) or (
+    """A passive verb: passive auxiliary, or a passive subject the verb's own object does not contradict
+    (the French parser calls some plain subjects ``nsubj:pass``), or a past participle modifying a noun."""
+    children = list(verb.children)
+    if any(c.dep_ in ("auxpass", "aux:pass") for c in children):
+        return True
+    if any(c.dep_ in PASSIVE_SUBJECT for c in children):
+        return not any(c.dep_ in OBJECT for c in children)
+    return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
 
@@ -205,7 +233,7 @@ class Arguments:
             if child.dep_ in SUBJECT:
                 (self.patients if passive and child.dep_ != "nsubj" else self.actors).append(child)
             elif child.dep_ in PASSIVE_SUBJECT:
-                self.patients.append(child)
+                (self.patients if passive else self.actors).append(child)
             elif child.dep_ in OBJECT:
                 self.patients.append(child)
             elif child.dep_ in AGENT:
@@ -220,12 +248,16 @@ class Arguments:
             # English "nsubj" of a participle the tagger called passive: a plain subject after all
             self.patients = [c for c in self.patients if c.dep_ != "nsubj"]
             self.actors += [c for c in verb.children if c.dep_ == "nsubj"]
+        if not (self.patients if passive else self.actors) and not any(c.dep_ in SUBJECT | PASSIVE_SUBJECT for c in verb.children):
+            stray = _stray_subject(verb)
+            if stray is not None:
+                (self.patients if passive else self.actors).append(stray)
         self._from_head(verb, passive)
 
     def _from_head(self, verb: Token, passive: bool) -> None:
         """Fill the slot a relative clause, a participle or a coordinated verb leaves to its head."""
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return
         dep = verb.dep_
         if dep in ("relcl", "acl:relcl"):
@@ -250,6 +282,16 @@ class Arguments:
             self.actors += [c for c in source.children if c.dep_ in SUBJECT]
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """A capitalized name before a verb without subject that the tagger attached as an adverb or a loose
+    dependent ("Quibbly was acquired ...": an unknown name read as an adverb)."""
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "obl:mod") and child.text[:1].isupper() \
+                and not child.is_stop and child.is_alpha and child.lower_ not in _RELATIVE:
+            return child
+    return None
+
+
 def is_asserted(trigger: Token) -> bool:
     """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger."""
     token = trigger
@@ -264,10 +306,10 @@ def is_asserted(trigger: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("si", "if", "unless", "s'") for c in token.children):
             return False
-        if token is not trigger and lemma(token) in MODAL_VERBS:
+        if token.i != trigger.i and lemma(token) in MODAL_VERBS:
             return False
         if token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "relcl", "acl:relcl", "pobj", "prep",
-                              "obj", "dobj", "nmod", "obl", "appos") or token.head is token:
+                              "obj", "dobj", "nmod", "obl", "appos") or token.head.i == token.i:
             break
         if token.dep_ in ("conj",) and token.head.pos_ != "VERB":
             break
@@ -308,6 +350,7 @@ class Reader:
             if expand:
                 for conj in _list_conjuncts(token):
                     found += [m for m in self._own(conj) if m not in found]
+                found += [m for m in self._listed_after(token) if m not in found]
             return found
         if token.lower_ in _RELATIVE and token.head.dep_ in ("relcl", "acl:relcl"):
             return self.entities(token.head.head, depth + 1, expand=False)
@@ -327,6 +370,55 @@ class Reader:
             found += [m for m in self.entities(item, depth + 1) if m not in found]
         return found
 
+    def _listed_after(self, token: Token) -> list[int]:
+        """Names listed after ``token``'s name on the surface ("A, B, C and D", "A et de B"), read even
+        where the parser attached the list items elsewhere."""
+        doc, at = self.ctx.doc, self.ctx.mention_at
+        mention = at[token.i]
+        i = token.i
+        while i + 1 < len(doc) and at.get(i + 1) == mention:
+            i += 1
+        found: list[int] = []
+        closed = 0  # items up to the last one a conjunction introduced: a list ends with "and B"
+        while True:
+            j = i + 1
+            separated = conjunction = False
+            while j < len(doc) and j not in at and (doc[j].text in (",", "&") or doc[j].lower_ in _LIST_GLUE):
+                separated = separated or doc[j].text in (",", "&") or doc[j].lower_ in _CONJUNCTIONS
+                conjunction = conjunction or doc[j].text == "&" or doc[j].lower_ in _CONJUNCTIONS
+                j += 1
+            if not separated or j >= len(doc) or j not in at or j - i > 5:
+                return found[:closed]
+            nxt = at[j]
+            if self.ctx.type_of(nxt) not in (self.ctx.type_of(mention), ANY):
+                return found
+            found.append(nxt)
+            if conjunction:
+                closed = len(found)
+            i = j
+            while i + 1 < len(doc) and at.get(i + 1) == nxt:
+                i += 1
+
+    def listed_under(self, token: Token, *types: str) -> list[int]:
+        """Every name in ``token``'s subtree (a "from ..." or "including ..." list), except the names that
+        only qualify a list item: a possessor ("X's fund"), a title's organization ("former CEO of X",
+        "X CEO Jane Roe")."""
+        found: list[int] = []
+        at = self.ctx.mention_at
+        for item in token.subtree:
+            mention = at.get(item.i)
+            if mention is None or mention in found or self.ctx.type_of(mention) not in (*types, ANY):
+                continue
+            if item.head.i in at and at[item.head.i] == mention:
+                continue  # not the root of its name
+            if item.dep_ in ("poss", "nmod:poss"):
+                continue
+            if self.ctx.type_of(mention) != P and (
+                    (item.dep_ in ("pobj", "nmod") and _qualifies(item)) or (item.dep_ == "compound" and item.head.i in at)):
+                continue
+            found.append(mention)
+        return found
+
     def _own(self, token: Token) -> list[int]:
         mention = self.ctx.mention_at.get(token.i)
         return [mention] if mention is not None else []
@@ -335,7 +427,7 @@ class Reader:
         """The mentions of these entity types that ``tokens`` stand for (see :meth:`entities`)."""
         out: list[int] = []
         for token in tokens:
-            own = expand and not (token.head.dep_ in ("relcl", "acl:relcl", "acl") and token.head.head is token)
+            own = expand and not (token.head.dep_ in ("relcl", "acl:relcl", "acl") and token.head.head.i == token.i)
             out += [m for m in self.entities(token, expand=own and expand)
                     if (self.ctx.type_of(m) in types or self.ctx.type_of(m) == ANY) and m not in out]
         return out
@@ -406,8 +498,9 @@ class Reader:
             if word in ("get", "receive", "recevoir", "annoncer", "announce", "close", "land", "obtenir", "réunir",
                         "collect", "collecter") and not (props or any(lemma(t) in ROUND_NOUNS for t in args.patients)):
                 return out
-            investors = self.typed((c for p, c in preps if p in ("from", "auprès", "auprès de", "with", "de", "avec",
-                                                                    "by", "par")), P, O)
+            investors = self.typed((c for p, c in preps if p in ("with", "de", "avec", "by", "par")), P, O)
+            for complement in (c for p, c in preps if p in ("from", "auprès", "auprès de")):
+                investors += [m for m in self.listed_under(complement, P, O) if m not in investors]
             for patient in args.patients:  # "raised $5M led by A", "a round from A and B"
                 investors += [m for m in self._round_investors(patient) if m not in investors]
             emit.pairs(INVESTED_IN, investors, raisers, props, 0.8, "raised-from")
@@ -488,7 +581,7 @@ class Reader:
                 target = next((g for g in token.children if g.dep_ == "pobj"), None) or (
                     token.head if token.dep_ == "case" else None)
                 if target is not None:
-                    found += [m for m in self.typed([target], P, O) if m not in found]
+                    found += [m for m in self.listed_under(target, P, O) if m not in found]
         return found
 
     def _noun(self, noun: Token) -> list[Reading]:
@@ -501,13 +594,20 @@ class Reader:
         is_investor = word in INVESTOR_NOUNS
         is_mentor = word in MENTOR_NOUNS
         is_role = word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS
-        if not (is_founder or is_investor or is_mentor or is_role):
-            return []
         if noun.i in self.ctx.mention_at:
             return []
+        people: list[Token] | None = None
+        if not (is_founder or is_investor or is_mentor or is_role):
+            # any person-denoting noun in apposition or as a title ("X, a top official of Y", "Y spokesman X")
+            if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES or noun.lower_ in NOT_ROLES or not noun.is_alpha:
+                return []
+            people = self._holders(noun)
+            if not any(self.ctx.type_of(m) == P for m in self.typed(people, P, expand=False)):
+                return []  # only a name already typed Person makes a title of an unlisted noun
+            is_role = True
         out: list[Reading] = []
         emit = _Emitter(out, noun)
-        people = self._holders(noun)
+        people = self._holders(noun) if people is None else people
         plural = "Plur" in noun.morph.get("Number") or noun.tag_ in ("NNS", "NNPS")
         if is_mentor:
             mentees = self._organizations_of(noun, (P,))
@@ -540,9 +640,9 @@ class Reader:
         holders: list[Token] = []
         head = noun.head
         top = noun
-        while top.dep_ in ("conj", "compound", "amod", "flat") and top.head is not top and top.head.i not in self.ctx.mention_at:
+        while top.dep_ in ("conj", "compound", "amod", "flat") and top.head.i != top.i and top.head.i not in self.ctx.mention_at:
             top = top.head
-        if top is not noun:
+        if top.i != noun.i:
             head = top.head
         if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at):
             holders.append(head)
@@ -562,15 +662,36 @@ class Reader:
         """The organizations a role noun is of: "of/de/chez/at X", "X's", "X CEO", a possessive pronoun."""
         found: list[int] = []
         candidates: list[Token] = []
-        for group in [noun] + list(_conjuncts(noun)) + ([noun.head] if noun.dep_ == "conj" else []):
+        heads = [noun.head] if noun.dep_ == "conj" and lemma(noun.head) in ROLE_NOUNS | FOUNDER_NOUNS else []
+        roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS]
+        for group in [noun] + roles + heads:
             for prep, complement in _prep_objects(group):
                 if prep in ("of", "at", "for", "de", "d'", "du", "des", "chez", "in", "dans", "au", "auprès", "with", "within", "from"):
                     candidates.append(complement)
-            candidates += [c for c in group.children if c.dep_ in ("poss", "nmod:poss", "compound", "nmod", "amod")
-                           and c.i < noun.i and c.i in self.ctx.mention_at]
         for token in candidates:
             found += [m for m in self.typed([token], *types) if m not in found]
+        # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"
+        before = self._name_before(noun)
+        if before is not None and before not in found and self.ctx.type_of(before) in (*types, ANY):
+            found.append(before)
         return found
+
+    def _name_before(self, noun: Token) -> int | None:
+        """The mention ending right before the title's first word (skipping "'s", "co-", adjectives)."""
+        doc, at = self.ctx.doc, self.ctx.mention_at
+        i = noun.i - 1
+        while i >= 0 and i not in at and (doc[i].lower_ in ("'s", "’s", "'", "’", "-", "co", "ex", "former", "ancien",
+                                                            "ancienne", "chief", "senior", "general", "managing",
+                                                            "founding", "executive", "deputy", "vice", "then")
+                                          or (doc[i].dep_ in ("amod", "compound") and doc[i].head.i == noun.i and not doc[i].text[:1].isupper())):
+            i -= 1
+        if i < 0 or i not in at:
+            return None
+        token = doc[i]
+        if not (token.head.i == noun.i or token.head.head.i == noun.i or token.dep_ in ("poss", "nmod:poss", "compound")
+                or noun.dep_ == "compound"):
+            return None
+        return at[i]
 
 
 class _Emitter:
@@ -582,6 +703,12 @@ class _Emitter:
             for target in targets:
                 if source != target:
                     self.out.append(Reading(kind, source, target, self.trigger, dict(props), confidence, rule))
+
+
+def _qualifies(node: Token) -> bool:
+    """Whether ``node`` is the complement of a role or founder noun ("CEO of X", "fondateur de X")."""
+    governor = node.head.head if node.dep_ == "pobj" else node.head
+    return lemma(governor) in ROLE_NOUNS | FOUNDER_NOUNS
 
 
 def _role_siblings(noun: Token) -> list[Token]:
@@ -707,3 +834,39 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                 slot = votes.setdefault(mention, {})
                 slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE
     return votes
+
+
+def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list["Mention"]:
+    """Proper-noun runs no mention covers ("fondateur d'Allociné", "analyst at eToro"), as untyped
+    candidates: the caller keeps those that fill a trigger slot (:func:`slot_votes`)."""
+    from loaders.mentions import Mention
+
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _candidate_token(token) or i in mention_at:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in mention_at and _candidate_token(doc[j]):
+            j += 1
+        span = doc[i:j]
+        if not (len(span) == 1 and span[0].is_stop):
+            out.append(Mention(text=span.text, type=None, start=span.start_char, end=span.end_char, sentence=0,
+                               label=_COARSE.get(span[0].ent_type_, ""), source="candidate"))
+        i = j
+    return out
+
+
+def _candidate_token(token: Token) -> bool:
+    """A proper noun, or a capitalized word the tagger misread, that is no role title, place or number."""
+    if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    return token.text[:1].isupper() and token.is_alpha and not token.is_stop and (
+        _stray_subject(token.head) is not None and _stray_subject(token.head).i == token.i)
+
+
+_COARSE = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "MISC": "MISC"}

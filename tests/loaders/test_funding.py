@@ -32,7 +32,7 @@ def invested(extraction) -> dict[tuple[str, str], dict]:
      "en 2023, aux côtés de Loire Angels.", {("Arvel Croissance", "Nuvio"), ("Loire Angels", "Nuvio")}),
 ])
 def test_funding_investors_named_apart_from_the_raise(nlp_fr, text: str, expected: set) -> None:
-    found = invested(extract_text(text, nlp_fr))
+    found = invested(extract_text(text))
     assert expected <= set(found), found
 
 
@@ -48,7 +48,7 @@ def test_funding_investors_named_apart_from_the_raise(nlp_fr, text: str, expecte
     ("Brevo raised $9 million. Tom Reyes joined Kestrel Ventures.", "Tom Reyes"),
 ])
 def test_funding_traps(nlp_fr, text: str, investor: str) -> None:
-    assert all(source != investor for source, _ in invested(extract_text(text, nlp_fr)))
+    assert all(source != investor for source, _ in invested(extract_text(text)))
 
 
 @pytest.mark.parametrize("text,props", [
@@ -56,5 +56,5 @@ def test_funding_traps(nlp_fr, text: str, investor: str) -> None:
      {"amount": 9e6, "currency": "USD", "round": "Series A"}),
 ])
 def test_funding_props_come_from_the_raise(nlp_fr, text: str, props: dict) -> None:
-    found = invested(extract_text(text, nlp_fr))
+    found = invested(extract_text(text))
     assert found[("Kestrel Ventures", "Brevo")] == props

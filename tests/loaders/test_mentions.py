@@ -63,7 +63,7 @@ def test_mentions_keep_names_ner_cuts_or_misses(nlp_fr, text: str, present: str)
     ("Dana Whitfield a fondé Orvel.\nPartager Tweet Email Imprimer", "Tweet"),
 ])
 def test_mentions_share_rows_never_become_entities(nlp_fr, text: str, absent: str) -> None:
-    names = {e.name for e in extract_text(text, nlp_fr).entities}
+    names = {e.name for e in extract_text(text).entities}
     assert absent not in names and "Dana Whitfield" in names
 
 

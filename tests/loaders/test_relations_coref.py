@@ -32,7 +32,7 @@ def triples(extraction) -> set[tuple[str, str, str]]:
     ("Kibo's founder, Yann Morel, sold the company in 2021.", {("FOUNDED", "Yann Morel", "Kibo")}),
 ])
 def test_relations_coref_reads_through_pronouns_and_descriptors(nlp_fr, text: str, expected: set) -> None:
-    found = triples(extract_text(text, nlp_fr))
+    found = triples(extract_text(text))
     assert expected <= found, expected - found
 
 
@@ -45,8 +45,8 @@ def test_relations_coref_reads_through_pronouns_and_descriptors(nlp_fr, text: st
     ("Paul Tissier dirige Orvel. Il y a eu une rencontre avec Hugo Marchal.", ("KNOWS", "Paul Tissier")),
 ])
 def test_relations_coref_pronoun_traps(nlp_fr, text: str, forbidden: tuple[str, str]) -> None:
-    kinds = {(t[0], t[1]) for t in triples(extract_text(text, nlp_fr))} | \
-        {(t[0], t[2]) for t in triples(extract_text(text, nlp_fr))}
+    kinds = {(t[0], t[1]) for t in triples(extract_text(text))} | \
+        {(t[0], t[2]) for t in triples(extract_text(text))}
     assert forbidden not in kinds
 
 
@@ -88,7 +88,7 @@ def test_relations_coref_pronoun_mentions(text: str, names: list[str], expected:
      {("FOUNDED", "Femke Jansen", "Voltix")}),
 ])
 def test_relations_coref_inner_pronouns_and_salient_descriptors(nlp_fr, text: str, expected: set) -> None:
-    found = triples(extract_text(text, nlp_fr))
+    found = triples(extract_text(text))
     assert expected <= found, expected - found
 
 
@@ -98,4 +98,4 @@ def test_relations_coref_inner_pronouns_and_salient_descriptors(nlp_fr, text: st
      ("INVESTED_IN", "Claire Vidor")),
 ])
 def test_relations_coref_pronouns_do_not_reach_two_sentences_back(nlp_fr, text: str, forbidden: tuple[str, str]) -> None:
-    assert forbidden not in {(t[0], t[1]) for t in triples(extract_text(text, nlp_fr))}
+    assert forbidden not in {(t[0], t[1]) for t in triples(extract_text(text))}

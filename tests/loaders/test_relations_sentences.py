@@ -20,7 +20,7 @@ def triples(extraction) -> set[tuple[str, str, str]]:
      ("ACQUIRED", "Skylo", "Aerova"), None),
 ])
 def test_relations_sentences_bound_titles_and_dated_deals(nlp_fr, text: str, expected: tuple, forbidden) -> None:
-    found = triples(extract_text(text, nlp_fr))
+    found = triples(extract_text(text))
     assert expected in found and forbidden not in found, found
 
 
@@ -60,7 +60,7 @@ def test_relations_sentences_bound_titles_and_dated_deals(nlp_fr, text: str, exp
     ("Tom Reyes was introduced to Jane Holloway by a friend.", {("KNOWS", "Tom Reyes", "Jane Holloway")}),
 ])
 def test_relations_sentences_read_the_stated_facts(nlp_fr, text: str, expected: set) -> None:
-    assert expected <= triples(extract_text(text, nlp_fr))
+    assert expected <= triples(extract_text(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -77,7 +77,7 @@ def test_relations_sentences_read_the_stated_facts(nlp_fr, text: str, expected: 
     "Il y avait une citation de Marc Leroy dans le discours de Paul Tissier.",
 ])
 def test_relations_sentences_extract_nothing_from_traps(nlp_fr, text: str) -> None:
-    assert triples(extract_text(text, nlp_fr)) == set()
+    assert triples(extract_text(text)) == set()
 
 
 @pytest.mark.parametrize("text,relation_type,props", [
@@ -91,5 +91,5 @@ def test_relations_sentences_extract_nothing_from_traps(nlp_fr, text: str) -> No
      {"amount": 20_000_000.0, "currency": "EUR", "round": "Series A"}),
 ])
 def test_relations_sentences_keep_props(nlp_fr, text: str, relation_type: str, props: dict) -> None:
-    relation = next(r for r in extract_text(text, nlp_fr).relations if r.type == relation_type)
+    relation = next(r for r in extract_text(text).relations if r.type == relation_type)
     assert relation.props == props

@@ -102,7 +102,7 @@ def triples(extraction) -> set[tuple[str, str, str]]:
      " raconte le créateur de Quillon.", {("MENTORED", "Lise Caron", "Yann Morel")}),
 ])
 def test_speakers_first_person_statements_belong_to_speaker(nlp_fr, text: str, expected: set) -> None:
-    assert expected <= triples(extract_text(text, nlp_fr))
+    assert expected <= triples(extract_text(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -113,7 +113,7 @@ def test_speakers_first_person_statements_belong_to_speaker(nlp_fr, text: str, e
     "« Si j'avais dit oui, j'aurais rencontré Sonia Blaise », raconte Lucas Ferrand.",
 ])
 def test_speakers_quoted_traps_extract_no_knows(nlp_fr, text: str) -> None:
-    assert not {t for t in triples(extract_text(text, nlp_fr)) if t[0] in ("KNOWS", "MENTORED")}
+    assert not {t for t in triples(extract_text(text)) if t[0] in ("KNOWS", "MENTORED")}
 
 
 @pytest.mark.parametrize("text", [
@@ -122,4 +122,4 @@ def test_speakers_quoted_traps_extract_no_knows(nlp_fr, text: str) -> None:
     "« Ils m'auraient donné des millions si j'avais dit oui », explique Yann Morel, fondateur de Kibo.",
 ])
 def test_speakers_declined_offers_extract_no_deal(nlp_fr, text: str) -> None:
-    assert not {t for t in triples(extract_text(text, nlp_fr)) if t[0] in ("INVESTED_IN", "ACQUIRED")}
+    assert not {t for t in triples(extract_text(text)) if t[0] in ("INVESTED_IN", "ACQUIRED")}

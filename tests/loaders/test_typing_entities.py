@@ -69,7 +69,7 @@ def test_typing_votes_across_mentions(whole: str, names: list, expected: dict) -
     ("Jane Holloway joined Nexaro in 2020.", "Jane Holloway", "Person"),
 ])
 def test_typing_end_to_end(nlp_fr, text: str, name: str, expected: str) -> None:
-    entities = {e.name: e.type for e in extract_text(text, nlp_fr).entities}
+    entities = {e.name: e.type for e in extract_text(text).entities}
     assert entities.get(name) == expected
 
 
@@ -78,7 +78,7 @@ def test_typing_end_to_end(nlp_fr, text: str, name: str, expected: str) -> None:
     ("Il est retourné en Russie pour obtenir un visa.", "Russie"),
 ])
 def test_typing_places_are_not_entities(nlp_fr, text: str, place: str) -> None:
-    assert place not in {e.name for e in extract_text(text, nlp_fr).entities}
+    assert place not in {e.name for e in extract_text(text).entities}
 
 
 def test_typing_place_constant_is_not_an_entity_type() -> None:
@@ -128,5 +128,5 @@ def test_typing_clause_subject_is_not_an_apposition(whole: str, name: str, label
      ORGANIZATION),
 ])
 def test_typing_votes_spread_to_coordinated_and_short_names(nlp_fr, text: str, name: str, winner: str) -> None:
-    entities = extract_text(text, nlp_fr).entities
+    entities = extract_text(text).entities
     assert any(e.type == winner and name in (e.name, *e.aliases) for e in entities), entities

@@ -1,0 +1,135 @@
+"""Coreference by salience: third-person pronouns and definite descriptions point at a named mention.
+
+The algorithm follows the Lappin–Leass tradition, on the parse and without a trained model:
+
+1. **Referring expressions**: third-person pronouns (il, elle, ils, elles, lui, he, she, it, they,
+   him, her, them), possessive determiners before a role noun (son/sa/ses/leur, its/their/his/her:
+   "its founder", "sa directrice") and definite or demonstrative descriptions whose head noun names a
+   kind of organization ("la société", "cette entreprise", "the startup", "le journal").
+2. **Candidates**: the named, typed mentions before the expression in its sentence and in the
+   :data:`WINDOW` sentences before it, outside quotations when the expression is outside one.
+3. **Filters**: the type the expression asks for (a person pronoun, an organization description),
+   the gender where the language marks it (il/elle, he/she against the given name's usual gender),
+   and never a name the expression's own clause already holds as another argument.
+4. **Salience**: recency (sentence distance), the grammatical role of the candidate (subject over
+   object over the rest), and how often the article names it (its main subject); the highest wins.
+
+Each resolved expression becomes a pseudo-mention (``source="pronoun"`` or ``"descriptor"``) whose
+``refers_to`` is the chosen mention; the relation stage then reads it as that entity, and the
+evidence stays the sentence that states the fact.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import ORGANIZATION, PERSON, entity_key
+from loaders.first_names import FEMALE, MALE, given_name_gender
+from loaders.mentions import Mention
+
+#: How many sentences back an antecedent may be.
+WINDOW = 2
+PERSON_PRONOUNS = {"il": MALE, "elle": FEMALE, "he": MALE, "she": FEMALE, "him": MALE, "her": FEMALE,
+                   "lui": None}
+PLURAL_PRONOUNS = {"ils", "elles", "they", "them"}
+ORG_PRONOUNS = {"it"}
+#: Possessive determiners before a role noun stand for the organization ("its founder", "sa directrice").
+POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur", "leurs"})
+#: Head nouns of definite descriptions that stand for an organization.
+ORG_NOUNS = frozenset({
+    "société", "entreprise", "startup", "start-up", "pousse", "groupe", "compagnie", "enseigne", "firme",
+    "boîte", "plateforme", "banque", "fonds", "journal", "quotidien", "chaîne", "marque", "fintech",
+    "licorne", "pépite", "holding", "filiale", "agence", "messagerie", "application", "appli", "constructeur",
+    "company", "firm", "startup", "group", "business", "fund", "bank", "platform", "brand", "unicorn",
+    "outlet", "publication", "paper", "newspaper", "app", "service", "maker", "carrier", "retailer",
+})
+_IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "pleuvoir", "agir", "exister", "rester", "arriver", "suffire", "valoir"})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "cette", "ce", "cet", "the", "this", "that"})
+_ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5}
+
+
+def _in_quote(doc: Doc, sentence: Span, token: Token) -> bool:
+    text = doc.text[sentence.start_char:token.idx]
+    return text.count("«") > text.count("»") or text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _gender(mention: Mention) -> str | None:
+    first = mention.text.split()[0] if mention.text.split() else ""
+    gender = given_name_gender(first)
+    return gender if gender in (MALE, FEMALE) else None
+
+
+def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
+                     mention_at: dict[int, int]) -> list[Mention]:
+    """Pseudo-mentions for the pronouns and descriptions of ``doc``, each pointing at its antecedent.
+
+    ``mention_at`` maps token indexes to the mentions already covering them (those are left alone).
+    A resolved expression refreshes its antecedent's salience where it stands, so a chain of
+    pronouns keeps the article's main subject in reach (Lappin and Leass's salience update).
+    """
+    frequency = Counter(entity_key(m.text) for m in mentions if not m.is_pseudo and m.type)
+    sightings: dict[int, tuple[int, str, bool]] = {}  # named mention -> (sentence, role, inside a quote) last seen
+    out: list[Mention] = []
+    for number, sentence in enumerate(sentences):
+        for token in sentence:
+            index = mention_at.get(token.i)
+            if index is not None:
+                mention = mentions[index]
+                target = mention.refers_to if mention.is_pseudo and mention.refers_to is not None else index
+                if mentions[target].type and not mentions[target].is_pseudo and (
+                        token.head.i not in mention_at or mention_at[token.head.i] != index):
+                    sightings[target] = (number, token.dep_, _in_quote(doc, sentence, token))
+                continue
+            wanted = _expression(token)
+            if wanted is None:
+                continue
+            kind, gender = wanted
+            clause_names = {mention_at[t.i] for t in token.head.subtree if t.i in mention_at}
+            quoted = _in_quote(doc, sentence, token)
+            best, best_score = None, 0.0
+            for candidate, (where, dep, in_quote) in sightings.items():
+                mention = mentions[candidate]
+                if where < number - WINDOW or mention.type != kind or (in_quote and not quoted):
+                    continue
+                if candidate in clause_names and token.dep_ not in ("poss", "nmod:poss", "det"):
+                    continue
+                if gender and kind == PERSON and _gender(mention) not in (gender, None):
+                    continue
+                score = (10.0 - 3.0 * (number - where) + _ROLE_WEIGHT.get(dep, 0.5)
+                         + min(3.0, frequency[entity_key(mention.text)] * 0.5) + mention.start * 1e-9)
+                if score > best_score:
+                    best, best_score = candidate, score
+            if best is not None:
+                source = "descriptor" if token.pos_ == "NOUN" else "pronoun"
+                out.append(Mention(text=token.text, type=kind, start=token.idx, end=token.idx + len(token.text),
+                                   sentence=number, source=source, refers_to=best))
+                sightings[best] = (number, token.dep_, quoted)
+    return out
+
+
+def _expression(token: Token) -> tuple[str, str | None] | None:
+    """(wanted type, gender) when ``token`` is a referring expression, else None."""
+    low = token.lower_
+    if token.pos_ == "PRON":
+        if low in PERSON_PRONOUNS:
+            if low == "il" and (any(c.lower_ in ("y",) for c in token.head.children) or token.head.lemma_ in _IMPERSONAL):
+                return None
+            return PERSON, PERSON_PRONOUNS[low]
+        if low in ORG_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
+            return ORGANIZATION, None
+        return None
+    if low in POSSESSIVES and token.dep_ in ("poss", "det", "nmod:poss") and token.head.pos_ == "NOUN":
+        from loaders.parse_relations import FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, lemma
+        head = lemma(token.head)
+        if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS or head.startswith("co"):
+            return ORGANIZATION, None
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and c.pos_ == "PROPN" for c in token.children):
+            return None  # "la société X" names its own organization
+        if any(c.dep_ in ("nmod", "prep") and c.i > token.i for c in token.children if c.lower_ in ("of", "de", "d'")):
+            return None
+        return ORGANIZATION, None
+    return None

@@ -40,9 +40,9 @@ ANY = "*"
 #: The entity types each relation type's source and target slots take.
 SLOT_TYPES = {FOUNDED: (P, O), WORKS_AT: (P, O), INVESTED_IN: (None, O), ACQUIRED: (O, O), MENTORED: (P, P),
               KNOWS: (P, P)}
-#: NER labels of names that fill no slot however they are used ("Dutch fund X", "à Lyon", "EU-backed").
-NOT_PARTIES = frozenset({"NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
-                         "QUANTITY", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+#: NER labels of words that fill no slot however they are used ("Dutch fund X", "in 2019", "$5M"); places
+#: may (the small English model calls many a young company GPE), and their LOC votes still count in typing.
+NOT_PARTIES = frozenset({"NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"})
 #: Weight of one slot's vote in entity typing (a context cue weighs 3, a NER label 2).
 SLOT_VOTE = 2.5
 
@@ -275,6 +275,9 @@ class Arguments:
                 self.actors.append(head)
         elif dep == "advcl" and passive and not self.patients:
             self.patients += [c for c in head.children if c.dep_ in SUBJECT]
+            stray = _stray_subject(head) if not self.patients else None
+            if stray is not None and stray.i != verb.i:
+                self.patients.append(stray)
         elif dep in ("conj", "xcomp") and not self.actors and not (passive and self.patients):
             source = head
             while source.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in source.children):
@@ -815,7 +818,8 @@ def raiser_finder(context: Context) -> Callable[[Token], int | None]:
     main = max(counts, key=lambda m: counts[m]) if counts else None
 
     def find(token: Token) -> int | None:
-        before = [mention for position, mention in raises if position <= token.i + 40]
+        sentence_end = token.sent.end
+        before = [mention for position, mention in raises if position < sentence_end]
         return before[-1] if before else main
 
     return find
@@ -863,6 +867,8 @@ def _candidate_token(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger misread, that is no role title, place or number."""
     if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS:
         return False
+    if token.lower_ in ("co", "ex") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
+        return False  # "Co-founder", "Ex-CEO" split by the tokenizer
     if token.pos_ == "PROPN":
         return True
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop and (

@@ -46,7 +46,9 @@ ORG_NOUNS = frozenset({
 })
 _IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "pleuvoir", "agir", "exister", "rester", "arriver", "suffire", "valoir"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "cette", "ce", "cet", "the", "this", "that"})
-_ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5}
+_ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5,
+                # a name inside another noun phrase ("EU-backed fund", "the Acme deal") is barely salient
+                "compound": -2.0, "npadvmod": -2.0, "amod": -2.0, "poss": 0.0, "nmod:poss": 0.0}
 
 
 def _in_quote(doc: Doc, sentence: Span, token: Token) -> bool:

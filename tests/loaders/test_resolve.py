@@ -56,7 +56,7 @@ def test_resolve_index_joins_same_and_keeps_apart_different(known: Entity, new: 
 def test_resolve_index_logs_unsure_merges(caplog, known: Entity, new_name: str) -> None:
     index = EntityIndex()
     index.add(known, "a1")
-    with caplog.at_level(logging.WARNING, logger="loaders.resolve"):
+    with caplog.at_level(logging.WARNING, logger="graph.identity"):
         key, _ = index.add(Entity(entity_key(new_name), known.type, new_name), "a2")
     assert key == known.key
     assert "unsure merge" in caplog.text and new_name in caplog.text

@@ -60,7 +60,7 @@ def _synthetic_entities(count: int, seed: int) -> list[Entity]:
 
 
 def _brute_force_find(index: EntityIndex, entity: Entity) -> str | None:
-    """The reference: same key, an alias key, else the best of every known key of the type."""
+    """The reference: same key, an alias key, else the one known key of the type that passes fuzzy_same."""
     if entity.key in index.entities:
         return entity.key
     for alias in [entity.name, *entity.aliases]:
@@ -68,15 +68,14 @@ def _brute_force_find(index: EntityIndex, entity: Entity) -> str | None:
         if known and index.entities[known].type == entity.type:
             return known
     candidates = [k for k, e in index.entities.items() if e.type == entity.type]
-    best = process.extractOne(entity.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_UNSURE) if candidates else None
-    if best is not None and fuzzy_same(entity.key, best[0], entity.type):
-        return best[0]
-    return None
+    near = process.extract(entity.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_UNSURE, limit=None)
+    same = [known for known, _, _ in near if fuzzy_same(entity.key, known, entity.type)]
+    return same[0] if len(same) == 1 else None
 
 
 @pytest.mark.parametrize("count,seed,level", [(3000, 7, logging.WARNING), (1500, 11, logging.INFO)])
 def test_resolve_index_matches_brute_force_at_scale(caplog, count: int, seed: int, level: int) -> None:
-    caplog.set_level(level, logger="loaders.resolve")
+    caplog.set_level(level, logger="graph.identity")
     entities = _synthetic_entities(count, seed)
     sample = set(random.Random(seed).sample(range(len(entities)), len(entities) // 5))
     index = EntityIndex()

@@ -52,7 +52,8 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
                         "créer", "lancer", "monter", "incorporate", "build", "bâtir"}),
     ACQUIRED: frozenset({"acquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
                          "absorber", "snap", "takeover"}),
-    INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter",
+    INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter", "own", "détenir",
+                            "posséder", "contrôler", "control",
                             "soutenir", "lead", "co-lead", "colead", "participate", "mener", "participer",
                             "join", "rejoindre", "conduire", "piloter"}),
     "RAISE": frozenset({"raise", "secure", "close", "land", "lever", "boucler", "obtenir", "réunir",
@@ -69,8 +70,9 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
 #: Nouns: founders, investors, mentors, and the roles that make WORKS_AT (props: the role as written).
 FOUNDER_NOUNS = frozenset({"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "cofondateur",
                            "cofondatrice", "co-fondateur", "co-fondatrice", "créateur", "créatrice", "creator"})
-INVESTOR_NOUNS = frozenset({"investor", "investisseur", "investisseuse", "backer", "actionnaire",
-                            "shareholder", "financeur", "angel", "vc", "vcs", "fund", "fonds"})
+INVESTOR_NOUNS = frozenset({"investor", "investisseur", "investisseuse", "backer", "actionnaire", "co-actionnaire",
+                            "coactionnaire", "shareholder", "financeur", "angel", "vc", "vcs", "owner",
+                            "propriétaire", "propriété", "property", "holding"})
 MENTOR_NOUNS = frozenset({"mentor", "mentore", "parrain", "marraine", "coach", "advisor", "adviser",
                           "conseiller", "conseillère"})
 ROLE_NOUNS = frozenset({
@@ -103,6 +105,8 @@ NOT_ROLES = frozenset({
     "buyer", "acquirer", "successor", "predecessor", "sponsor", "supporter", "donor", "victim", "suspect",
     "charge", "activité", "responsabilité", "tête", "head",
 })
+#: Nouns that name what is owned, whose complement is the owner ("la holding de X", "propriété de X").
+OWNED_NOUNS = frozenset({"propriété", "property", "holding"})
 ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
                          "investissement", "series", "série", "seed", "amorçage", "table", "raise", "capital"})
 #: Words under which names are listed ("investors including A", "dont A et B", "such as A").
@@ -122,6 +126,9 @@ MODAL_VERBS = frozenset({
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
 _CONJUNCTIONS = frozenset({"and", "et", "ou", "or"})
+#: Words inside a title before a name: "chief executive and co-founder of the group X Jane Roe".
+_TITLE_GLUE = frozenset({"and", "et", "&", "of", "de", "du", "d'", "d’", "des", "the", "le", "la", "l'", "l’", "-", "co",
+                         "at", "chez", "groupe", "group", "company", "société"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "pas", "jamais", "plus", "guère", "aucun", "aucune",
                         "ni", "nor", "neither", "rien", "without", "sans"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "will", "shall", "'ll", "wo", "ca", "can"})
@@ -443,6 +450,8 @@ class Reader:
                 found += self._verb(token)
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or token.lower_ in ROLE_NOUNS:
                 found += self._noun(token)
+            if token.i in self.ctx.mention_at:
+                found += self._between_names(token)
         return [r for r in found if r.source != r.target and is_asserted(r.trigger)]
 
     def _verb(self, verb: Token) -> list[Reading]:
@@ -587,6 +596,34 @@ class Reader:
                     found += [m for m in self.listed_under(target, P, O) if m not in found]
         return found
 
+    def _between_names(self, token: Token) -> list[Reading]:
+        """Two names bound without a trigger: "Jane Roe's Acme" / "Acme's Jane Roe" (WORKS_AT), "Jane Roe (Acme)"."""
+        at = self.ctx.mention_at
+        mention = at.get(token.i)
+        if mention is None or (token.head.i in at and at[token.head.i] == mention):
+            return []
+        out: list[Reading] = []
+        emit = _Emitter(out, token)
+        if token.dep_ in ("poss", "nmod:poss") and token.head.i in at:
+            owner, owned = mention, at[token.head.i]
+            kinds = (self.ctx.type_of(owner), self.ctx.type_of(owned))
+            if kinds == (P, O):
+                emit.pairs(WORKS_AT, [owner], [owned], {}, 0.6, "person-s-org")
+            elif kinds == (O, P):
+                emit.pairs(WORKS_AT, [owned], [owner], {}, 0.6, "org-s-person")
+        doc = self.ctx.doc
+        end = token.i
+        while end + 1 < len(doc) and at.get(end + 1) == mention:
+            end += 1
+        if self.ctx.type_of(mention) == P and end + 3 < len(doc) and doc[end + 1].text == "(" and (end + 2) in at:
+            inner = at[end + 2]
+            close = end + 2
+            while close + 1 < len(doc) and at.get(close + 1) == inner:
+                close += 1
+            if close + 1 < len(doc) and doc[close + 1].text == ")" and self.ctx.type_of(inner) == O:
+                emit.pairs(WORKS_AT, [mention], [inner], {}, 0.6, "person-(org)")
+        return out
+
     def _noun(self, noun: Token) -> list[Reading]:
         word = lemma(noun)
         if _is_co(noun) and word in ("founder",):
@@ -617,6 +654,10 @@ class Reader:
             if mentees:
                 emit.pairs(MENTORED, self.typed(people, P, expand=plural), mentees, {}, 0.75, "mentor-of")
                 return out
+        if word in OWNED_NOUNS:
+            owners = self._organizations_of(noun, (P, O))
+            emit.pairs(INVESTED_IN, owners, self.typed(people, O, expand=plural), {}, 0.7, "owned-by")
+            return out
         orgs = self._organizations_of(noun, (O,))
         if not orgs:  # "X, cofondateur et ancien PDG de Y": the next role noun of the same person holds Y
             siblings = [t for t in _role_siblings(noun) if lemma(t) in FOUNDER_NOUNS | ROLE_NOUNS]
@@ -629,6 +670,9 @@ class Reader:
             for conj in _conjuncts(noun):  # "CEO and co-founder of X"
                 if lemma(conj) in ROLE_NOUNS:
                     emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(_role_text(conj), former), 0.8, "role-of")
+        elif is_investor and word in OWNED_NOUNS:  # "Acme, propriété de Jane Roe": the complement owns the holder
+            owners = self._organizations_of(noun, (P, O))
+            emit.pairs(INVESTED_IN, owners, self.typed(people, O, expand=plural), {}, 0.7, "owned-by")
         elif is_investor:
             emit.pairs(INVESTED_IN, self.typed(people, P, O, expand=plural), orgs, {}, 0.75, "investor-in")
         else:
@@ -659,7 +703,33 @@ class Reader:
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
+        if not holders:
+            after = self._name_after(noun)
+            if after is not None:
+                holders.append(after)
         return holders
+
+    def _name_after(self, noun: Token) -> Token | None:
+        """The person named right after a title and its complement ("CEO and co-founder Jane Roe",
+        "former CEO of Acme Jane Roe"), read on the surface where the parser left the name elsewhere."""
+        doc, at = self.ctx.doc, self.ctx.mention_at
+        i = noun.i + 1
+        limit = min(len(doc), noun.i + 12)
+        while i < limit:
+            token = doc[i]
+            mention = at.get(i)
+            if mention is not None:
+                if self.ctx.type_of(mention) == P:
+                    return token
+                if self.ctx.type_of(mention) not in (O, ANY):
+                    return None
+                while i + 1 < limit and at.get(i + 1) == mention:
+                    i += 1  # an organization inside the title: "CEO of Acme Jane Roe"
+            elif not (token.lower_ in _TITLE_GLUE or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS
+                      or (token.pos_ in ("ADJ", "NOUN") and token.is_lower and token.dep_ in ("amod", "compound", "conj"))):
+                return None
+            i += 1
+        return None
 
     def _organizations_of(self, noun: Token, types: tuple[str, ...]) -> list[int]:
         """The organizations a role noun is of: "of/de/chez/at X", "X's", "X CEO", a possessive pronoun."""
@@ -669,8 +739,16 @@ class Reader:
         roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS]
         for group in [noun] + roles + heads:
             for prep, complement in _prep_objects(group):
-                if prep in ("of", "at", "for", "de", "d'", "du", "des", "chez", "in", "dans", "au", "auprès", "with", "within", "from"):
+                if prep in ("of", "at", "for", "de", "d'", "du", "des", "chez", "in", "dans", "au", "à", "auprès", "with",
+                            "within", "from"):
                     candidates.append(complement)
+        if not candidates:  # "directrice des divisions X chez Acme": an "at/chez" deeper in the title
+            candidates += [t for t in noun.subtree if t.i > noun.i and t.i in self.ctx.mention_at and _case(t) in ("chez", "at")]
+        relative = noun.head if noun.dep_ in ("relcl", "acl:relcl") else None
+        if relative is None and any(c.lower_ in ("dont", "whose") for c in noun.children):
+            relative = noun.head  # "Acme, dont Jane Roe est directrice générale"
+        if relative is not None and any(c.lower_ in ("dont", "whose") for c in noun.subtree):
+            candidates.append(relative)
         for token in candidates:
             found += [m for m in self.typed([token], *types) if m not in found]
         # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"

@@ -105,6 +105,8 @@ NOT_ROLES = frozenset({
     "buyer", "acquirer", "successor", "predecessor", "sponsor", "supporter", "donor", "victim", "suspect",
     "charge", "activité", "responsabilité", "tête", "head",
 })
+#: Nouns of a takeover: the possessor or "by/par" buys, the "of/de" complement is bought.
+DEAL_NOUNS = frozenset({"acquisition", "purchase", "takeover", "buyout", "rachat", "reprise", "absorption"})
 #: Nouns that name what is owned, whose complement is the owner ("la holding de X", "propriété de X").
 OWNED_NOUNS = frozenset({"propriété", "property", "holding"})
 ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
@@ -122,6 +124,11 @@ MODAL_VERBS = frozenset({
     "refuser", "démentir", "nier", "rejeter", "espérer", "viser", "devoir", "pouvoir", "discuss", "discuter",
     "explore", "explorer", "rumor", "rumour", "talk", "bid", "threaten", "menacer", "study", "étudier",
 })
+#: Words of a title before its head noun ("Chief Financial Officer", "Senior Vice President").
+TITLE_WORDS = frozenset({"chief", "senior", "general", "managing", "founding", "executive", "deputy", "vice",
+                         "financial", "operating", "technology", "technical", "marketing", "product", "legal",
+                         "information", "investment", "commercial", "interim", "acting", "associate", "assistant",
+                         "regional", "global", "national", "principal", "lead", "head", "co", "joint"})
 #: Words that may stand between two items of a list of names.
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
@@ -285,6 +292,8 @@ class Arguments:
             stray = _stray_subject(head) if not self.patients else None
             if stray is not None and stray.i != verb.i:
                 self.patients.append(stray)
+        elif dep == "advcl" and not passive and not self.actors:  # "Before joining X, Y worked at Z"
+            self.actors += [c for c in head.children if c.dep_ in SUBJECT]
         elif dep in ("conj", "xcomp") and not self.actors and not (passive and self.patients):
             source = head
             while source.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in source.children):
@@ -624,8 +633,31 @@ class Reader:
                 emit.pairs(WORKS_AT, [mention], [inner], {}, 0.6, "person-(org)")
         return out
 
+    def _deal_noun(self, noun: Token) -> list[Reading]:
+        """"Acme's acquisition of Beta", "le rachat de Beta par Acme", "Acme's first acquisition was Beta"."""
+        out: list[Reading] = []
+        emit = _Emitter(out, noun)
+        buyers: list[Token] = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+        bought: list[Token] = []
+        for prep, complement in _prep_objects(noun):
+            if prep in ("by", "par"):
+                buyers.append(complement)
+            elif prep in ("of", "de", "d'", "du", "des"):
+                bought.append(complement)
+        if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ in ("be", "être"):
+            bought += [c for c in noun.head.children if c.dep_ in ("attr", "acomp") and c.i != noun.i]
+        if noun.dep_ in ("dobj", "obj") and lemma(noun.head) in ("complete", "finalize", "close", "announce", "finaliser",
+                                                                 "boucler", "annoncer", "officialiser", "conclure"):
+            buyers += [c for c in noun.head.children if c.dep_ in SUBJECT]
+        props = money_props(_clause_text(noun.head if noun.dep_ in ("dobj", "obj") else noun))
+        props.pop("round", None)
+        emit.pairs(ACQUIRED, self.typed(buyers, O, expand=False), self.typed(bought, O), props, 0.75, "acquisition-of")
+        return out
+
     def _noun(self, noun: Token) -> list[Reading]:
         word = lemma(noun)
+        if word in DEAL_NOUNS and noun.pos_ == "NOUN":
+            return self._deal_noun(noun)
         if _is_co(noun) and word in ("founder",):
             word = "cofounder"
         if word.startswith("co") and word[2:].lstrip("-") in FOUNDER_NOUNS:
@@ -703,6 +735,10 @@ class Reader:
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
+        if top.dep_ == "pobj" and top.head.lower_ in ("as", "comme") and top.head.head.pos_ in ("VERB", "AUX"):
+            holders += Arguments(top.head.head).actors  # "X served as chairman of Y", "X a travaillé comme ..."
+        elif top.dep_ in ("obl", "nmod", "obl:mod") and _case(top) in ("comme", "as"):
+            holders += Arguments(top.head).actors
         if not holders:
             after = self._name_after(noun)
             if after is not None:
@@ -762,8 +798,7 @@ class Reader:
         doc, at = self.ctx.doc, self.ctx.mention_at
         i = noun.i - 1
         while i >= 0 and i not in at and (doc[i].lower_ in ("'s", "’s", "'", "’", "-", "co", "ex", "former", "ancien",
-                                                            "ancienne", "chief", "senior", "general", "managing",
-                                                            "founding", "executive", "deputy", "vice", "then")
+                                                            "ancienne", "then") or doc[i].lower_ in TITLE_WORDS
                                           or (doc[i].dep_ in ("amod", "compound") and doc[i].head.i == noun.i and not doc[i].text[:1].isupper())):
             i -= 1
         if i < 0 or i not in at:

@@ -122,9 +122,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             return ORGANIZATION, None
         return None
     if low in POSSESSIVES and token.dep_ in ("poss", "det", "nmod:poss") and token.head.pos_ == "NOUN":
-        from loaders.parse_relations import FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, lemma
+        from loaders.parse_relations import DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, ROUND_NOUNS, lemma
         head = lemma(token.head)
-        if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS or head.startswith("co"):
+        if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS or head.startswith("co"):
             return ORGANIZATION, None
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(

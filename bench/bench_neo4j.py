@@ -174,12 +174,12 @@ def main() -> None:
               "MERGE + ON CREATE SET is only ~15% faster; 10,000-row batches are no faster than 1,000); two "
               "concurrent writers are slower (deadlocks on relationship-group locks, retried). With the 1 GiB "
               "default heap the same load is ~1.6x slower (GC). add_extractions also spends ~1/3 of its time "
-              "in entity resolution (loaders.resolve.EntityIndex._fuzzy rebuilds the candidate list of every "
+              "in entity resolution (graph.identity.EntityIndex._fuzzy rebuilds the candidate list of every "
               "entity for each new entity: quadratic).",
               f"Peak memory of the Python side: {peak_rss_mb():,.0f} MiB."]
     if args.full:
         notes.append("add_extractions is not timed at this size: its entity resolution "
-                     "(loaders.resolve.EntityIndex fuzzy match) is quadratic in the number of entities.")
+                     "(graph.identity.EntityIndex fuzzy match) is quadratic in the number of entities.")
     record(f"Neo4j load ({args.people:,} people)",
            ["writer", "relations", "relationships in Neo4j", "seconds", "relationships/s",
             "relations stage rels/s"], rows, notes=notes)

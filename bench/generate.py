@@ -195,7 +195,7 @@ def to_store(graph: SyntheticGraph, per_article: int = 1000):
     in the number of entities and would dominate at 100k people.
     """
     from graph.store import GraphStore
-    from loaders.resolve import EntityIndex
+    from graph.identity import EntityIndex
 
     store = GraphStore("/nonexistent")
     entities: dict[str, Entity] = {}

@@ -156,9 +156,34 @@ def write_csv(G: nx.MultiDiGraph, folder: Path) -> list[Path]:
     return written
 
 
+def canonical(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` in which order says nothing: nodes by key, edges by (source, target, type), aliases and
+    articles sorted, evidence by (article, start, end), articles by id. The same graph reached through
+    articles ingested in another order is written the same."""
+    out = nx.MultiDiGraph()
+    out.graph.update(G.graph)
+    if isinstance(G.graph.get("articles"), dict):
+        out.graph["articles"] = dict(sorted(G.graph["articles"].items()))
+    for node in sorted(G.nodes, key=str):
+        data = dict(G.nodes[node])
+        for name in ("aliases", "articles"):
+            if isinstance(data.get(name), list):
+                data[name] = sorted(data[name], key=str)
+        out.add_node(node, **data)
+    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        data = dict(data)
+        if isinstance(data.get("evidence"), list):
+            data["evidence"] = sorted(data["evidence"], key=lambda e: (str(e.get("article_id")), e.get("start") or 0,
+                                                                       e.get("end") or 0, str(e.get("sentence"))))
+        out.add_edge(u, v, key=key, **data)
+    return out
+
+
 def export(G: nx.MultiDiGraph, fmt: str, path: Path) -> list[Path]:
-    """Write ``G`` in ``fmt`` (one of :data:`FORMATS`) to ``path`` (a folder for csv); returns the files."""
+    """Write ``G`` in ``fmt`` (one of :data:`FORMATS`) to ``path`` (a folder for csv), in the order of
+    :func:`canonical`; returns the files."""
     path = Path(path)
+    G = canonical(G)
     if fmt == "graphml":
         write_graphml(G, path)
     elif fmt == "gexf":

@@ -121,12 +121,12 @@ class Entity:
     def vote_type(self, entity_type: str) -> bool:
         """Count one more article typing this entity ``entity_type``; True if the majority type changed.
 
-        On a tie the type already held stays.
+        On a tie, Person: the type does not depend on the order articles came in.
         """
         votes = self.type_votes or {self.type: len(self.articles)}
         votes[entity_type] = votes.get(entity_type, 0) + 1
         self.type_votes = votes if len(votes) > 1 else {}
-        leader = max(votes, key=lambda t: (votes[t], t == self.type))
+        leader = max(sorted(votes), key=lambda t: (votes[t], t == PERSON))
         changed, self.type = leader != self.type, leader
         return changed
 

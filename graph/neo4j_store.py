@@ -26,7 +26,7 @@ writes them again, and as every write is a union (aliases, articles, evidence ke
 (article, start, end)) nothing is doubled.
 
 Entity resolution: ``ingest_into_neo4j`` loads every entity already in Neo4j (key, label, name, aliases)
-into a :class:`loaders.resolve.EntityIndex` once (when the first article not stored yet comes, so a
+into a :class:`graph.identity.EntityIndex` once (when the first article not stored yet comes, so a
 re-ingest of stored articles reads only the Article ids), then resolves each article exactly as the embedded
 store does, so the same articles give the same keys in both stores. Two ingests running at once each
 resolve against what was there when they started; they share nodes by key equality (MERGE on the
@@ -51,7 +51,7 @@ from graph.model import (ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, U
                          Evidence, Extraction, Relation)
 from graph.read_only import admin_refusal, explain_text, plan_refusal
 from graph.store import GraphStore
-from loaders.resolve import EntityIndex
+from graph.identity import EntityIndex
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator, TypeVar
 from graph.errors import StoreError
 from graph.model import Article, Entity, Extraction, Relation, entity_key
 from graph.store_db import FORMAT, StoreFile, paused_gc
-from loaders.resolve import EntityIndex
+from graph.identity import EntityIndex
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -397,7 +397,10 @@ class GraphStore:
                 result.evidence_added += len(moved.evidence)
             else:
                 before = len(known.evidence)
-                if known.merge(moved):
+                changed = known.merge(moved)
+                if moved.confidence > known.confidence:  # the highest, whatever the order of the articles
+                    known.confidence, changed = moved.confidence, True
+                if changed:
                     self._relations[moved.key] = known
                 result.evidence_added += len(known.evidence) - before
         self._articles[article.id] = Article(id=article.id, path=article.path, title=article.title,

@@ -243,7 +243,7 @@ class StoreFile:
 
     def alias_keys(self) -> dict[str, str]:
         """Each name or alias key -> the smallest key of the entities it names (what
-        :class:`loaders.resolve.EntityIndex` computes when given the entities in key order)."""
+        :class:`graph.identity.EntityIndex` computes when given the entities in key order)."""
         return dict(self.connection.execute(
             "SELECT n.name_key, min(e.key) FROM names n JOIN entities e ON e.id = n.entity GROUP BY n.name_key"))
 

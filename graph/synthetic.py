@@ -15,7 +15,7 @@ import random
 from graph.model import (ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT, Article,
                          Entity, Evidence, Relation)
 from graph.store import GraphStore
-from loaders.resolve import EntityIndex
+from graph.identity import EntityIndex
 
 ROLES = ("CEO", "CTO", "engineer", "designer", None)
 

@@ -13,7 +13,7 @@ from graph.model import (FOUNDED, KNOWS, ORGANIZATION, PERSON, WORKS_AT, Article
 from graph.store import GraphStore, default_store_dir
 from graph.store_db import SCHEMA, StoreFile
 from graph.synthetic import synthetic_store
-from loaders.resolve import EntityIndex
+from graph.identity import EntityIndex
 from queries.separation import separation
 
 
@@ -242,7 +242,7 @@ def typed_extraction(text: str, entity_type: str) -> Extraction:
 
 @pytest.mark.parametrize("votes,expected", [
     ([PERSON], PERSON),
-    ([PERSON, ORGANIZATION], PERSON),  # a tie keeps the type held
+    ([PERSON, ORGANIZATION], PERSON),  # a tie gives Person, whatever the order
     ([PERSON, ORGANIZATION, ORGANIZATION], ORGANIZATION),
     ([ORGANIZATION, PERSON, ORGANIZATION, PERSON, PERSON], PERSON),
 ])

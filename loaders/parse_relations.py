@@ -129,6 +129,8 @@ TITLE_WORDS = frozenset({"chief", "senior", "general", "managing", "founding", "
                          "financial", "operating", "technology", "technical", "marketing", "product", "legal",
                          "information", "investment", "commercial", "interim", "acting", "associate", "assistant",
                          "regional", "global", "national", "principal", "lead", "head", "co", "joint"})
+#: Prepositions that tie a person's name to an employer with no title between ("Jane Roe of Acme").
+PERSON_AT = frozenset({"of", "at", "from", "chez", "de", "d'", "d’", "du"})
 #: Words that may stand between two items of a list of names.
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
@@ -620,6 +622,10 @@ class Reader:
                 emit.pairs(WORKS_AT, [owner], [owned], {}, 0.6, "person-s-org")
             elif kinds == (O, P):
                 emit.pairs(WORKS_AT, [owned], [owner], {}, 0.6, "org-s-person")
+        if self.ctx.type_of(mention) == P:  # "Jane Roe of Acme", "Jane Roe at Acme", "Jeanne Roe, chez Acme"
+            for prep, complement in _prep_objects(token):
+                if prep in PERSON_AT:
+                    emit.pairs(WORKS_AT, [mention], self.typed([complement], O, expand=False), {}, 0.6, "person-of-org")
         doc = self.ctx.doc
         end = token.i
         while end + 1 < len(doc) and at.get(end + 1) == mention:

@@ -216,8 +216,8 @@ class GraphIndex:
         bits = np.fromiter(map(_TYPE_BITS.get, types, repeat(0)), dtype=np.uint8, count=count)
         unknown = np.flatnonzero(kept & (bits == 0))
         if len(unknown):
-            raise ValueError(f"unknown relation type {types[int(unknown[0])]!r}; "
-                             f"choose among {', '.join(RELATION_TYPES)}")
+            raise StoreError(f"the graph holds a relation of unknown type {types[int(unknown[0])]!r} "
+                             f"(known: {', '.join(RELATION_TYPES)}); the store is damaged")
         return cls(keys, is_person, _csr(n, source[kept], target[kept], bits[kept]), fingerprint, count)
 
     @classmethod

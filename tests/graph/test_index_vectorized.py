@@ -6,6 +6,7 @@ import random
 import numpy as np
 import pytest
 
+from graph.errors import StoreError
 from graph.index import GraphIndex, _KeyLookup
 from graph.model import PERSON, RELATION_TYPES
 from graph.synthetic import startup_store, synthetic_store
@@ -76,7 +77,7 @@ def test_index_vectorized_build_of_tiny_graphs(keys, persons, edges) -> None:
     assert as_built(index) == reference_build(keys, persons, edges)
 
 
-@pytest.mark.parametrize("edges, error", [([("LIKES", "a", "b")], ValueError)])
+@pytest.mark.parametrize("edges, error", [([("LIKES", "a", "b")], StoreError)])
 def test_index_vectorized_build_rejects_unknown_type(edges, error) -> None:
     with pytest.raises(error, match="LIKES"):
         GraphIndex.from_edges(["a", "b"], ["a"], edges)

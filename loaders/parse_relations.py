@@ -67,6 +67,10 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
     KNOWS: frozenset({"meet", "rencontrer", "croiser", "recroiser", "introduce", "présenter", "know",
                       "connaître", "befriend", "collaborate", "collaborer", "partner", "associer"}),
 }
+#: Verbs that, with "with/avec/aux côtés de" a person, say two people worked together ("co-" verbs too).
+SIDE_BY_SIDE_VERBS = frozenset({"work", "travailler", "build", "bâtir", "develop", "développer", "run", "lead", "diriger",
+                                "manage", "gérer", "direct", "write", "écrire", "report", "rapporter", "répondre",
+                                "serve", "sit", "siéger", "teach", "enseigner", "research", "study", "plancher"})
 #: Nouns: founders, investors, mentors, and the roles that make WORKS_AT (props: the role as written).
 FOUNDER_NOUNS = frozenset({"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "cofondateur",
                            "cofondatrice", "co-fondateur", "co-fondatrice", "créateur", "créatrice", "creator"})
@@ -471,7 +475,7 @@ class Reader:
             word = "cofound"
         kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
         if not kinds:
-            return []
+            return self._side_by_side(verb)
         args = Arguments(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")), "")
         out: list[Reading] = []
@@ -547,7 +551,12 @@ class Reader:
             employers += [o for p, c in preps if p in ("at", "of", "chez", "de", "to", "à") for o in self.typed([c], O)]
             emit.pairs(WORKS_AT, people, employers, {"role": role} if role else {}, 0.75, "hired")
         elif word in ("join", "rejoindre", "intégrer"):
-            emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.8, "joined")
+            people = self.typed(args.actors, P)
+            emit.pairs(WORKS_AT, people, self.typed(args.patients, O), {}, 0.8, "joined")
+            colleagues = self.typed(args.patients, P)  # "A joined B and C at Acme"
+            emit.pairs(KNOWS, people, colleagues, {}, 0.7, "joined-people")
+            employers = self.typed((c for p, c in preps if p in ("at", "chez", "in")), O)
+            emit.pairs(WORKS_AT, people + colleagues, employers if colleagues else [], {}, 0.7, "joined-people")
         elif word in ("leave", "quit", "quitter", "depart", "exit"):
             targets = self.typed(args.patients, O) + self.typed((c for p, c in args.preps if p in ("from",)), O)
             emit.pairs(WORKS_AT, self.typed(args.actors, P), targets, {"former": True}, 0.75, "left")
@@ -563,6 +572,19 @@ class Reader:
         else:  # lead, head, run, diriger, présider, manage, chair
             emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.7, "runs")
         return []
+
+    def _side_by_side(self, verb: Token) -> list[Reading]:
+        """"A a co-présidé le groupe avec B", "A worked alongside B", "A reports to B": people who work together."""
+        word = lemma(verb)
+        out: list[Reading] = []
+        if not (word in SIDE_BY_SIDE_VERBS or word.startswith("co")):
+            return out
+        args = Arguments(verb)
+        partners = [c for p, c in args.preps if p in ("with", "avec", "alongside", "aux côtés", "côtés", "beside")]
+        if word in ("report", "rapporter", "répondre"):
+            partners += [c for p, c in args.preps if p in ("to", "à", "au")]
+        _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7, "side-by-side")
+        return out
 
     def _knows_verb(self, word: str, verb: Token, args: Arguments, emit: "_Emitter") -> list[Reading]:
         actors = self.typed(args.actors, P)
@@ -697,6 +719,11 @@ class Reader:
             emit.pairs(INVESTED_IN, owners, self.typed(people, O, expand=plural), {}, 0.7, "owned-by")
             return out
         orgs = self._organizations_of(noun, (O,))
+        if not orgs and is_role:  # "assistant de X", "X's chief of staff": a role held next to a person
+            bosses = [m for m in self._organizations_of(noun, (P,)) if self.ctx.type_of(m) == P]
+            if bosses:
+                emit.pairs(KNOWS, self.typed(people, P, expand=plural), bosses, {}, 0.65, "role-beside")
+                return out
         if not orgs:  # "X, cofondateur et ancien PDG de Y": the next role noun of the same person holds Y
             siblings = [t for t in _role_siblings(noun) if lemma(t) in FOUNDER_NOUNS | ROLE_NOUNS]
             orgs = self._organizations_of(siblings[0], (O,)) if siblings else []

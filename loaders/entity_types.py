@@ -104,6 +104,10 @@ _COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|et|and
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
 _PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
 _VECTOR_MARGIN = 0.2
+#: Votes a name needs when NER gave it no PER/ORG label (products, places and headings get one weak cue).
+_MIN_UNLABELLED = 2.0
+_ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(?:Seed|Pre-Seed|Pré-amorçage|Amorçage)$",
+                         re.IGNORECASE)
 
 
 def _prototype_vectors(doc: Doc, words: tuple[str, ...]) -> list[np.ndarray]:
@@ -138,7 +142,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
             weight = 1.0  # a lone capitalized word tagged PER is often a company
         votes[kind] += weight
     words = mention.text.split()
-    if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper():
+    if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper() \
+            and mention.label != "LOC":  # "San Francisco": a place whose first word is also a given name
         votes[PERSON] += _GIVEN_NAME
     if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:
         if len(words) > 1 or words[-1].lower().endswith(WEB_ENDINGS):
@@ -164,8 +169,10 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[PERSON] += _CUE
     elif _PERSON_LEFT.search(left) and mention.label in ("PER", ""):
         votes[PERSON] += 1.0
-    if doc is not None and mention.label in ("LOC", "MISC"):
-        votes[ORGANIZATION] += 3.0 * max(0.0, _vector_vote(doc, mention))
+    if doc is not None and mention.label in ("LOC", "MISC"):  # product names sit near software words too: weaker
+        votes[ORGANIZATION] += (3.0 if mention.label == "LOC" else 1.5) * max(0.0, _vector_vote(doc, mention))
+    if _ROUND_NAME.match(mention.text):
+        votes.clear()  # "Series B", "Seed": a funding round, never an entity
     return votes
 
 
@@ -191,11 +198,14 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_coordinations(text, named, totals)
+    labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
     types: dict[str, str] = {}
     for key, votes in totals.items():
         person, org, place = votes.get(PERSON, 0.0), votes.get(ORGANIZATION, 0.0), votes.get(PLACE, 0.0)
         if max(person, org) <= 0 or place >= max(person, org):
             continue
+        if key not in labelled and max(person, org) < _MIN_UNLABELLED:
+            continue  # a name NER did not call a person or an organization needs more than one weak cue
         types[key] = PERSON if person > org else ORGANIZATION
     for mention in named:
         mention.type = types.get(entity_key(mention.text))

@@ -237,9 +237,15 @@ def _vote_surnames(mentions: list[Mention], totals: dict[str, dict[str, float]])
 def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:
     """A name that is an organization's name without its ending ("Acme" beside "Acme Capital") votes with it."""
     suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
+    longer: dict[str, list[str]] = defaultdict(list)  # "acme" -> ["acme capital", ...]: one pass, not all pairs
     for key in list(totals):
-        longer = [k for k in totals if k.startswith(key + " ") and all(w in suffixes for w in k[len(key) + 1:].split())]
-        if any(_leans(totals[k], ORGANIZATION) for k in longer):
+        words = key.split()
+        for cut in range(len(words) - 1, 0, -1):
+            if words[cut] not in suffixes:
+                break
+            longer[" ".join(words[:cut])].append(key)
+    for key in list(totals):
+        if any(_leans(totals[k], ORGANIZATION) for k in longer.get(key, ())):
             totals[key][ORGANIZATION] += _CUE
 
 

@@ -48,6 +48,9 @@ _MIXED_SOURCES = {INVESTED_IN}
 _TIGHT_TARGETS = {"org-title-person", "org-possessive-person"}
 _NEW_SUBJECT = re.compile(r"(?:[,;]|\bet\b|\band\b|\bmais\b|\bbut\b|\bpuis\b|\bthen\b)\s*"
                           r"(?:je|j['’]|il|elle|ils|elles|nous|I|he|she|they|we)\b(?!['’])", re.IGNORECASE)
+#: The farthest apart (in characters) two mentions can be for a lexical rule to read them: the longest
+#: rule spans 30 words.
+PAIR_WINDOW = 300
 _GENERIC_ROLES = {"patron", "patronne", "boss", "dirigeant", "dirigeante"}
 
 
@@ -60,9 +63,10 @@ def _evidence(article: Article, start: int, end: int) -> Evidence:
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
     """Where the clause holding ``position`` starts (after the last ";", "mais", "but"... before it)."""
-    window = text[sentence_start:position]
+    start = max(sentence_start, position - PAIR_WINDOW)  # no rule reads farther back
+    window = text[start:position]
     cut = max((window.rfind(b) + len(b) for b in _CLAUSE_BREAKS if b in window), default=0)
-    return sentence_start + cut
+    return start + cut
 
 
 def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[Mention], resolution: Resolution,
@@ -77,8 +81,11 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
         s_start, s_end = spans[sentence]
         indexes = sorted(indexes, key=lambda i: mentions[i].start)
         for a, left in enumerate(indexes):
-            for right in indexes[a + 1:]:
+            for b in range(a + 1, len(indexes)):
+                right = indexes[b]
                 lm, rm = mentions[left], mentions[right]
+                if rm.start - lm.end > PAIR_WINDOW:
+                    break  # no rule reads that far: the work stays linear in the names of a long list
                 if only_pseudo and not (lm.source == "first_person" or rm.source == "first_person"):
                     continue
                 if rm.start < lm.end:
@@ -87,12 +94,12 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
                 if lk is None or rk is None or lk == rk:
                     continue
                 between = text[lm.end:rm.start]
-                if _person_between(mentions, indexes, lm, rm, resolution, between):
+                if _person_between(mentions, indexes[a + 1:b], lm, rm, resolution, between):
                     continue
-                after = text[rm.end:s_end]
+                after = text[rm.end:min(s_end, rm.end + PAIR_WINDOW)]
                 clause = text[_clause_start(text, s_start, lm.start):rm.end]
                 lt, rt = resolution.entities[lk].type, resolution.entities[rk].type
-                before = text[s_start:lm.start]
+                before = text[max(s_start, lm.start - PAIR_WINDOW):lm.start]
                 for hit in relations_between(left, right, lt, rt, between, after=after, clause=clause,
                                              before=before):
                     evidence = [_evidence(article, s_start, s_end)]

@@ -153,7 +153,16 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
 
 
 def _in_share_row(doc: Doc, span: Span) -> bool:
-    line = _line_of(doc_text(doc), span.start_char)
+    """Whether the span's line is a row of share buttons (decided once per line of the doc)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    cache = doc.user_data.setdefault("foundergraph_share_rows", {})
+    if line_start not in cache:
+        cache[line_start] = _is_share_line(_line_of(text, span.start_char))
+    return cache[line_start]
+
+
+def _is_share_line(line: str) -> bool:
     words = re.findall(r"[\w-]+", line.lower())
     shared = sum(w in SHARE_WORDS for w in words)
     if words and (shared >= max(2, len(words) - 1) or (shared >= 3 and 2 * shared >= len(words))):

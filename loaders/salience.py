@@ -20,13 +20,14 @@ evidence stays the sentence that states the fact.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.first_names import FEMALE, MALE, given_name_gender
-from loaders.mentions import Mention
+from loaders.mentions import Mention, doc_text
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
@@ -52,8 +53,18 @@ _ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5,
 
 
 def _in_quote(doc: Doc, sentence: Span, token: Token) -> bool:
-    text = doc.text[sentence.start_char:token.idx]
-    return text.count("«") > text.count("»") or text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """Whether ``token`` stands inside a quotation opened earlier in its sentence."""
+    positions = doc.user_data.get("foundergraph_quotes")
+    if positions is None:
+        text = doc_text(doc)
+        positions = doc.user_data["foundergraph_quotes"] = {
+            mark: [i for i, c in enumerate(text) if c == mark] for mark in '«»“”"'}
+
+    def count(mark: str) -> int:
+        marks = positions[mark]
+        return bisect.bisect_left(marks, token.idx) - bisect.bisect_left(marks, sentence.start_char)
+
+    return count("«") > count("»") or count("“") > count("”") or count('"') % 2 == 1
 
 
 def _gender(mention: Mention) -> str | None:

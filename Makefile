@@ -7,7 +7,7 @@ FG := $(VENV)/bin/foundergraph
 STORE ?=
 STORE_OPTION = $(if $(STORE),--store $(STORE))
 
-.PHONY: install demo test neo4j bench bench-full clean
+.PHONY: install demo test eval neo4j bench bench-full clean
 
 install: $(VENV)/.installed
 	@echo "foundergraph is installed in $(VENV)/bin; to have it on PATH: . $(VENV)/bin/activate"
@@ -26,6 +26,10 @@ demo: install
 ## The whole test suite (starts its own Neo4j server).
 test: install
 	$(VENV)/bin/pytest
+
+## Extraction on real text: the seeds, ../shared/eval/dev-real and the two public sets, with the shared scorers.
+eval: install
+	$(PY) -m bench.eval_real
 
 ## Neo4j 5.26 without Docker (Java 17 + Maven): Bolt on 127.0.0.1:7687, user neo4j, data kept in .neo4j/.
 NEO4J_PORT ?= 7687

@@ -23,6 +23,7 @@ from spacy.tokens import DocBin
 from graph.errors import InputError
 from graph.model import Article
 from loaders.extract import extract_doc
+from loaders import nlp as nlp_module
 from loaders.nlp import load_model, model_name_for
 from loaders.read import discover, read_article
 
@@ -83,9 +84,25 @@ def run_set(name: str, folder: Path, gold: Path, scorer: Path, out: Path, cache:
     with pred.open("w", encoding="utf-8") as stream:
         for article, doc in zip(articles, docs):
             stream.write(json.dumps(extract_doc(article, doc).to_gold_shape(), ensure_ascii=False) + "\n")
+    line = _score(scorer, gold, pred, out / f"{name}.txt", details)
+    if scorer.name == "score.py" and len({a.language for a in articles}) > 1:
+        for language in sorted({a.language for a in articles}):
+            names = {Path(a.path).name for a in articles if a.language == language}
+            subset_gold, subset_pred = out / f"{name}-{language}-gold.jsonl", out / f"{name}-{language}.jsonl"
+            for source, target in ((gold, subset_gold), (pred, subset_pred)):
+                kept = [row for row in source.read_text(encoding="utf-8").splitlines()
+                        if row.strip() and Path(json.loads(row).get("article", "")).name in names]
+                target.write_text("\n".join(kept) + "\n", encoding="utf-8")
+            line += f"\n  {language} ({len(names)} articles): " + _score(
+                scorer, subset_gold, subset_pred, out / f"{name}-{language}.txt", details)
+    return line
+
+
+def _score(scorer: Path, gold: Path, pred: Path, report: Path, details: bool) -> str:
+    """Run a shared scorer; its whole output goes to ``report``, its last line is returned."""
     command = [sys.executable, str(scorer), str(gold), str(pred)] + (["--details"] if details else [])
     result = subprocess.run(command, capture_output=True, text=True, check=False)
-    (out / f"{name}.txt").write_text(result.stdout + result.stderr, encoding="utf-8")
+    report.write_text(result.stdout + result.stderr, encoding="utf-8")
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     return lines[-1] if lines else result.stderr.strip()
 
@@ -97,8 +114,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None, help="folder for predictions and scorer output")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "eval", help="parse cache ('' for none)")
     parser.add_argument("--model", default=None, help="one spaCy pipeline for every article")
+    parser.add_argument("--french-model", default=None, help="the pipeline for French articles only "
+                        "(English keeps its own), e.g. fr_core_news_sm")
     parser.add_argument("--details", action="store_true", help="scorer details in the output files")
     args = parser.parse_args(argv)
+    if args.french_model:
+        nlp_module.MODELS["fr"] = (args.french_model,)
+        nlp_module._installed_model.cache_clear()
     available = sets(args.shared)
     names = args.names or list(available)
     out = args.out or Path(tempfile.mkdtemp(prefix="foundergraph-eval-"))

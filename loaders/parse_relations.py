@@ -111,6 +111,9 @@ NOT_ROLES = frozenset({
 })
 #: Nouns of a takeover: the possessor or "by/par" buys, the "of/de" complement is bought.
 DEAL_NOUNS = frozenset({"acquisition", "purchase", "takeover", "buyout", "rachat", "reprise", "absorption"})
+#: Nouns that frame a role ("le statut de cofondateur", "the role of CEO"): their holder holds the role.
+FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casquette", "role", "position", "title",
+                         "job", "post", "seat", "siège"})
 #: Nouns that name what is owned, whose complement is the owner ("la holding de X", "propriété de X").
 OWNED_NOUNS = frozenset({"propriété", "property", "holding"})
 ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
@@ -357,6 +360,9 @@ def _conditional_or_future(token: Token) -> bool:
         _NOT_CONDITIONAL.search(low) and low in ("vrais", "frais", "portrait", "extrait", "retrait", "attrait", "trait"))
 
 
+_ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
+
+
 class Reader:
     """Reads every trigger of a sentence into :class:`Reading` records."""
 
@@ -379,6 +385,8 @@ class Reader:
             return found
         if token.lower_ in _RELATIVE and token.head.dep_ in ("relcl", "acl:relcl"):
             return self.entities(token.head.head, depth + 1, expand=False)
+        if token.dep_ in APPOSITION and token.pos_ in ("NOUN", "ADJ") and token.head.i in self.ctx.mention_at:
+            return self.entities(token.head, depth + 1, expand=False)  # "X, le fondateur de Y, qui ..." -> X
         found: list[int] = []
         listed = [c for c in token.children if c.dep_ in APPOSITION or c.dep_ == "conj"]
         if token.pos_ == "NOUN":  # "l'enseigne X", "la start-up X", "the firm X": the name the noun introduces
@@ -463,7 +471,7 @@ class Reader:
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
                 found += self._verb(token)
-            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or token.lower_ in ROLE_NOUNS:
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or token.lower_ in ROLE_NOUNS or lemma(token) in _ALL_NOUNS:
                 found += self._noun(token)
             if token.i in self.ctx.mention_at:
                 found += self._between_names(token)
@@ -699,7 +707,8 @@ class Reader:
         people: list[Token] | None = None
         if not (is_founder or is_investor or is_mentor or is_role):
             # any person-denoting noun in apposition or as a title ("X, a top official of Y", "Y spokesman X")
-            if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES or noun.lower_ in NOT_ROLES or not noun.is_alpha:
+            if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES | FRAME_NOUNS or noun.lower_ in NOT_ROLES \
+                    or not noun.is_alpha:
                 return []
             people = self._holders(noun)
             if not any(self.ctx.type_of(m) == P for m in self.typed(people, P, expand=False)):
@@ -761,10 +770,16 @@ class Reader:
         if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
             holders.append(head)  # "Acme CEO Jane Roe", "le PDG Jean Dupont"
         holders += [c for c in top.children if c.dep_ in APPOSITION or c.dep_ in ("flat:name", "nmod") and c.i in self.ctx.mention_at and c.i > noun.i and c.ent_type_ in ("PER", "PERSON")]
+        if top.dep_ in ("nmod", "pobj") and lemma(top.head if top.dep_ == "nmod" else top.head.head) in FRAME_NOUNS:
+            frame = top.head if top.dep_ == "nmod" else top.head.head  # "a le statut de cofondateur de X"
+            return self._holders(frame)
         if top.dep_ in COPULA_LINKS or top.dep_ in ("attr", "ROOT", "obj", "dobj"):
             verb = head if top.dep_ != "ROOT" else top
             holders += [c for c in verb.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
-            if top.dep_ in ("obj", "dobj") and lemma(verb) not in ("become", "devenir", "name", "nommer", "appoint", "remain", "rester"):
+            if not holders and top.dep_ != "ROOT":  # "en devenant son actionnaire": the subject of the clause above
+                holders += Arguments(verb).actors
+            if top.dep_ in ("obj", "dobj") and lemma(top) not in FRAME_NOUNS and lemma(verb) not in (
+                    "become", "devenir", "name", "nommer", "appoint", "remain", "rester"):
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
@@ -805,6 +820,8 @@ class Reader:
         found: list[int] = []
         candidates: list[Token] = []
         heads = [noun.head] if noun.dep_ == "conj" and lemma(noun.head) in ROLE_NOUNS | FOUNDER_NOUNS else []
+        if noun.dep_ in ("nmod", "pobj") and lemma(noun.head if noun.dep_ == "nmod" else noun.head.head) in FRAME_NOUNS:
+            heads.append(noun.head if noun.dep_ == "nmod" else noun.head.head)  # "le statut de PDG de X": X on the frame
         roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS]
         for group in [noun] + roles + heads:
             for prep, complement in _prep_objects(group):

@@ -45,6 +45,11 @@ ORG_NOUNS = frozenset({
     "company", "firm", "startup", "group", "business", "fund", "bank", "platform", "brand", "unicorn",
     "outlet", "publication", "paper", "newspaper", "app", "service", "maker", "carrier", "retailer",
 })
+#: Head nouns of definite descriptions that stand for a person already named.
+PERSON_NOUNS = frozenset({"homme", "femme", "entrepreneur", "entrepreneuse", "milliardaire", "magnat", "businessman",
+                          "businesswoman", "billionaire", "entrepreneure", "mogul", "tycoon", "patron", "patronne",
+                          "dirigeant", "dirigeante", "fondateur", "fondatrice", "cofondateur", "cofondatrice",
+                          "founder", "cofounder", "co-founder", "executive", "ancien"})
 _IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "pleuvoir", "agir", "exister", "rester", "arriver", "suffire", "valoir"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "cette", "ce", "cet", "the", "this", "that"})
 _ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5,
@@ -121,6 +126,10 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
     return out
 
 
+def _has_case(token: Token, *words: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
+
+
 def _expression(token: Token) -> tuple[str, str | None] | None:
     """(wanted type, gender) when ``token`` is a referring expression, else None."""
     low = token.lower_
@@ -138,6 +147,11 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
         if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS or head.startswith("co"):
             return ORGANIZATION, None
         return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not any(
+            c.dep_ in ("nmod", "prep", "appos", "flat:name") and (c.lower_ in ("of",) or c.pos_ == "PROPN" or _has_case(c, "de", "d'", "du"))
+            for c in token.children if c.lemma_.lower() not in ("affaire", "affaires")):
+        return PERSON, None  # "l'homme d'affaires", "le milliardaire", "the entrepreneur"
     if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
         if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and c.pos_ == "PROPN" for c in token.children):

@@ -24,6 +24,7 @@ _markdown = MarkdownIt("commonmark")
 #: Deeper nesting is flattened before parsing (libxml2 drops what lies below 256 levels).
 MAX_DEPTH = 200
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 
@@ -79,6 +80,7 @@ def _flatten(html: str, limit: int) -> str:
 
 def html_to_text(html: str) -> tuple[str, str]:
     """``(title, text)`` of an HTML page: the ``<article>``/``<main>`` content when there is one."""
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses a str that declares its encoding
     if _depth(html) > MAX_DEPTH:
         html = _flatten(html, MAX_DEPTH)
     try:
@@ -114,4 +116,13 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
     """``(title, text)`` of a Markdown document, rendered then read as HTML."""
     match = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.MULTILINE)
     _, text = html_to_text(f"<html><body>{_markdown.render(markdown)}</body></html>")
+    if _letters(text) < _letters(markdown) / 2:  # nested deeper than the renderer goes: read it as text
+        text = _MARKERS.sub("", markdown)
     return (match.group(1).strip() if match else ""), text
+
+
+_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=\s)|\d+[.)](?=\s)|#{1,6}(?=\s)))+[ \t]*", re.MULTILINE)
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)

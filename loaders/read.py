@@ -35,6 +35,19 @@ _BOMS = (
 )
 
 
+#: A run of this many characters without a space is no word (encoded data, separators) and is dropped: the
+#: tokenizer's time grows with the square of such a run's length.
+MAX_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(32), *range(0x7F, 0xA0)]}
+
+
+def shown(path: str | Path) -> str:
+    """A path as a message shows it: control characters (line breaks, terminal escapes) written as ``\\xNN``,
+    so a file name can neither break a one-line message nor drive the terminal."""
+    return str(path).translate(_CONTROL)
+
+
 @dataclass
 class ReadResult:
     """One file: the article read from it, or why it was skipped."""
@@ -66,7 +79,7 @@ def discover_entries(paths: Iterable[str | Path]) -> list[tuple[Path, str | None
         try:
             path.lstat()
         except OSError:
-            raise InputError(f"{raw}: no such file or directory") from None
+            raise InputError(f"{shown(raw)}: no such file or directory") from None
         if path.is_dir():
             found.extend(_walk(path))
         else:
@@ -103,7 +116,7 @@ def not_a_file(path: Path) -> str | None:
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 return "symbolic link loop"
-            return f"dangling symbolic link (to {os.readlink(path)})"
+            return f"dangling symbolic link (to {shown(os.readlink(path))})"
         if stat.S_ISDIR(target.st_mode):
             resolved = path.resolve()
             if resolved == path.parent.resolve() or resolved in path.parent.resolve().parents:
@@ -280,14 +293,14 @@ def read_article(path: Path) -> Article:
     warnings: list[str] = []
     text = decode(data, warnings)
     for warning in warnings:
-        logger.warning("%s: %s", path, warning)
+        logger.warning("%s: %s", shown(path), warning)
     title = ""
     if fmt == "html":
         title, text = html_to_text(text)
     elif fmt == "markdown":
         # boilerplate lines go before rendering joins them into paragraphs, as in a .txt copy
         title, text = markdown_to_text(remove_boilerplate(normalize_text(text)))
-    text = normalize_text(remove_boilerplate(normalize_text(text)))
+    text = normalize_text(_LONG_RUN.sub(" ", remove_boilerplate(normalize_text(text))))
     if not text:
         raise InputError("no article text left after removing markup and boilerplate")
     if not title:

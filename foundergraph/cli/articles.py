@@ -17,7 +17,7 @@ from graph.model import Article
 from graph.neo4j_store import Neo4jSettings, ingest_into_neo4j
 from graph.store import GraphStore
 from loaders.long_texts import extract_all
-from loaders.read import discover_entries, read_article
+from loaders.read import discover_entries, read_article, shown
 
 #: Save the store every so many seconds of ingest, so an interrupted ingest keeps its work without
 #: rewriting a large store after every article.
@@ -40,9 +40,9 @@ def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
             articles.append(read_article(path))
         except InputError as exc:
             skipped += 1
-            warn(f"skipped {path}: {exc}")
+            warn(f"skipped {shown(path)}: {exc}")
     if not articles:
-        raise InputError(f"no article could be read from {', '.join(map(str, paths))}")
+        raise InputError(f"no article could be read from {', '.join(map(shown, paths))}")
     return articles, skipped
 
 
@@ -50,7 +50,7 @@ def skipping(failed: list[Article]) -> Callable[[Article, str], None]:
     """What to do with an article whose extraction fails: one line on stderr, and remember it."""
     def on_error(article: Article, reason: str) -> None:
         failed.append(article)
-        warn(f"skipped {article.path}: {reason}")
+        warn(f"skipped {shown(article.path)}: {reason}")
     return on_error
 
 

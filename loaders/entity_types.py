@@ -147,7 +147,7 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[PERSON] += _GIVEN_NAME
     if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:
         if len(words) > 1 or words[-1].lower().endswith(WEB_ENDINGS):
-            votes[ORGANIZATION] += 4.0
+            votes[ORGANIZATION] += 7.0  # near-decisive: "X Capital", "X SAS" are not people
     line_start = text.rfind("\n", 0, mention.start) + 1
     left = text[max(line_start, mention.start - 60):mention.start]
     line_end = text.find("\n", mention.end)

@@ -836,7 +836,9 @@ class Reader:
         if relative is not None and any(c.lower_ in ("dont", "whose") for c in noun.subtree):
             candidates.append(relative)
         for token in candidates:
-            found += [m for m in self.typed([token], *types) if m not in found]
+            # a complement the parser made a person ("CEO of Acme Jane Roe, B, C") does not head a list of employers
+            expand = not (token.i in self.ctx.mention_at and self.ctx.type_of(self.ctx.mention_at[token.i]) == P)
+            found += [m for m in self.typed([token], *types, expand=expand) if m not in found]
         # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"
         before = self._name_before(noun)
         if before is not None and before not in found and self.ctx.type_of(before) in (*types, ANY):
@@ -995,9 +997,11 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     context = Context(doc=doc, mention_at={i: m for i, m in mention_at.items() if m not in placed},
                       type_of=lambda index: ANY)
     votes: dict[int, dict[str, float]] = {}
+    seen: set[tuple[int, int, str]] = set()
     for reading in read_relations(context, sentences):
         for mention, kind in zip((reading.source, reading.target), SLOT_TYPES[reading.type]):
-            if kind is not None:
+            if kind is not None and (mention, reading.trigger.i, kind) not in seen:  # one vote per trigger
+                seen.add((mention, reading.trigger.i, kind))
                 slot = votes.setdefault(mention, {})
                 slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE
     return votes

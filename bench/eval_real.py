@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
     names = args.names or list(available)
     out = args.out or Path(tempfile.mkdtemp(prefix="foundergraph-eval-"))
     out.mkdir(parents=True, exist_ok=True)
-    cache = args.cache if str(args.cache) else None
+    cache = args.cache if str(args.cache) not in ("", ".") else None
     for name in names:
         if name not in available:
             sys.exit(f"unknown set {name!r}: choose among {', '.join(available)}")

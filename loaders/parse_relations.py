@@ -111,6 +111,15 @@ NOT_ROLES = frozenset({
 })
 #: Nouns of a takeover: the possessor or "by/par" buys, the "of/de" complement is bought.
 DEAL_NOUNS = frozenset({"acquisition", "purchase", "takeover", "buyout", "rachat", "reprise", "absorption"})
+#: Kinds of organization: a name in apposition to one, or said to be one, is an organization.
+KIND_NOUNS = frozenset({
+    "company", "startup", "start-up", "firm", "app", "platform", "service", "fund", "bank", "maker", "marketplace",
+    "network", "provider", "developer", "publisher", "retailer", "carrier", "group", "business", "agency", "studio",
+    "société", "entreprise", "pousse", "plateforme", "application", "appli", "fonds", "banque", "groupe", "enseigne",
+    "marque", "éditeur", "fabricant", "constructeur", "opérateur", "agence", "chaîne", "journal", "quotidien",
+    "fintech", "licorne", "unicorn", "incubator", "incubateur", "accelerator", "accélérateur", "holding", "filiale",
+    "subsidiary", "messagerie", "site", "website", "boîte", "cabinet", "compagnie", "firme", "média", "media",
+})
 #: Nouns that frame a role ("le statut de cofondateur", "the role of CEO"): their holder holds the role.
 FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casquette", "role", "position", "title",
                          "job", "post", "seat", "siège"})
@@ -1004,6 +1013,22 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                 seen.add((mention, reading.trigger.i, kind))
                 slot = votes.setdefault(mention, {})
                 slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE
+    reader = Reader(context)
+    for sentence in sentences:
+        for token in sentence:
+            owners: list[int] = []
+            if lemma(token) in VERB_TRIGGERS["RAISE"] and token.pos_ in ("VERB", "AUX") and _near_money(token):
+                owners = reader.typed(Arguments(token).actors, O)  # "X raised $5M": X is an organization
+            elif token.pos_ == "NOUN" and lemma(token) in KIND_NOUNS and token.dep_ in APPOSITION | {"attr"}:
+                head = token.head  # "X, an enterprise app", "X est une start-up"
+                owners = reader.typed([head] if token.dep_ in APPOSITION else Arguments(head).actors, O, expand=False)
+            elif token.pos_ == "NOUN" and lemma(token) in KIND_NOUNS and any(c.dep_ == "cop" for c in token.children):
+                owners = reader.typed([c for c in token.children if c.dep_ in SUBJECT], O, expand=False)
+            for mention in owners:
+                if (mention, token.i, O) not in seen:
+                    seen.add((mention, token.i, O))
+                    slot = votes.setdefault(mention, {})
+                    slot[O] = slot.get(O, 0.0) + SLOT_VOTE
     return votes
 
 

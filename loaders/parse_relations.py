@@ -120,6 +120,9 @@ KIND_NOUNS = frozenset({
     "fintech", "licorne", "unicorn", "incubator", "incubateur", "accelerator", "accélérateur", "holding", "filiale",
     "subsidiary", "messagerie", "site", "website", "boîte", "cabinet", "compagnie", "firme", "média", "media",
 })
+#: Nouns of a share in a company: acquiring one is investing ("une participation de 20 % dans X").
+STAKE_NOUNS = frozenset({"participation", "stake", "part", "parts", "share", "shares", "action", "actions",
+                         "interest", "capital", "minorité", "majorité", "bloc"})
 #: Nouns that frame a role ("le statut de cofondateur", "the role of CEO"): their holder holds the role.
 FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casquette", "role", "position", "title",
                          "job", "post", "seat", "siège"})
@@ -167,7 +170,7 @@ AGENT = {"obl:agent"}
 OBLIQUE = {"obl", "obl:arg", "obl:mod", "nmod", "iobj", "nmod:poss", "obl:tmod"}
 APPOSITION = {"appos"}
 #: How a common noun holds the name it introduces ("la société X", "the startup X").
-NAMED_BY = {"nmod", "appos", "flat", "flat:name", "compound", "npadvmod", "dobj", "obj"}
+NAMED_BY = {"nmod", "appos", "flat", "flat:name", "compound", "npadvmod", "dobj", "obj", "amod"}
 COPULA_LINKS = {"attr", "acomp", "oprd", "xcomp", "ccomp", "advcl"}
 
 
@@ -491,6 +494,8 @@ class Reader:
         if _is_co(verb) and word == "found":
             word = "cofound"
         kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
+        if word in ("entrer", "monter", "enter") and not kinds:  # "sont entrés au capital de X"
+            return self._enters_capital(verb)
         if not kinds:
             return self._side_by_side(verb)
         args = Arguments(verb)
@@ -515,6 +520,12 @@ class Reader:
                 return out
             props = money_props(_clause_text(verb))
             props.pop("round", None)
+            stakes = [t for t in args.patients if lemma(t) in STAKE_NOUNS]
+            if stakes:  # "a acquis une participation de 60 % dans X", "bought a stake in X": an investment
+                held = [c for p, c in args.preps + [pc for t in stakes for pc in _prep_objects(t)]
+                        if p in ("in", "dans", "de", "d'", "du", "of", "au")]
+                emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(held, O), props, 0.75, "took-stake")
+                return out
             emit.pairs(ACQUIRED, self.typed(args.actors, O), self.typed(args.patients, O), props, 0.85, "acquires")
         elif kind == INVESTED_IN:
             props = money_props(_clause_text(verb))
@@ -589,6 +600,16 @@ class Reader:
         else:  # lead, head, run, diriger, présider, manage, chair
             emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.7, "runs")
         return []
+
+    def _enters_capital(self, verb: Token) -> list[Reading]:
+        """"A et B sont entrés au capital de X", "A est monté au capital de X": A invested in X."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        capitals = [c for p, c in args.preps if lemma(c) in ("capital", "tour", "table")]
+        held = [c for t in capitals for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of")]
+        _Emitter(out, verb).pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(held, O),
+                                  money_props(_clause_text(verb)), 0.75, "entered-capital")
+        return out
 
     def _side_by_side(self, verb: Token) -> list[Reading]:
         """"A a co-présidé le groupe avec B", "A worked alongside B", "A reports to B": people who work together."""

@@ -203,7 +203,7 @@ def _parse_pass(article: Article, doc: Doc, sents, spans, mentions: list[Mention
         key = resolution.key_of(index)
         return resolution.entities[key].type if key else None
 
-    context = Context(doc=doc, mention_at=mention_at, type_of=type_of)
+    context = Context(doc=doc, mention_at=mention_at, type_of=type_of, key_of=resolution.key_of)
     context.raiser = raiser_finder(context)
     found: list[Relation] = []
     for reading in read_relations(context, sents):

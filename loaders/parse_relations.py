@@ -195,6 +195,7 @@ class Context:
     mention_at: dict[int, int]  # token index -> mention index
     type_of: Callable[[int], str | None]  # mention index -> Person / Organization / None
     raiser: Callable[[Token], int | None] = lambda token: None  # the organization a round belongs to
+    key_of: Callable[[int], object] = lambda index: index  # the entity a mention names (mentions of one entity share it)
     mention_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention -> token start, end
 
 
@@ -359,17 +360,30 @@ def is_asserted(trigger: Token) -> bool:
 
 
 #: French conditional endings, read on the surface too: the tagger often calls "aurais" indicative.
-_FR_CONDITIONAL = re.compile(r"^(?:[a-zàâçéèêëîïôûùüÿœ]{2,}(?:rais|rait|raient|rions|riez))$")
-_NOT_CONDITIONAL = re.compile(r"(?:trai[st]|vrais|frais|rais|rait|portrait|extrait|retrait|attrait)$")
+_FR_CONDITIONAL = re.compile(r"^(?P<stem>[a-zàâçéèêëîïôûùüÿœ]{1,}r)(?:ais|ait|aient|ions|iez)$")
+_FR_IRREGULAR_STEMS = frozenset({"aur", "ser", "fer", "ir", "viendr", "pourr", "voudr", "devr", "faudr", "saur", "verr",
+                                 "enverr", "tiendr", "vaudr", "courr", "mourr", "acquerr", "obtiendr", "deviendr"})
+#: Conditional forms of the auxiliaries and modals, whatever the tagger says of them.
+_FR_CONDITIONAL_AUX = frozenset({f"{stem}{end}" for stem in ("au", "se", "pour", "devr", "voud", "faud")
+                                 for end in ("rais", "rait", "rions", "riez", "raient")})
 
 
 def _conditional_or_future(token: Token) -> bool:
     morph = token.morph
     if "Cnd" in morph.get("Mood") or ("Fut" in morph.get("Tense") and token.pos_ in ("VERB", "AUX")):
         return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
     low = token.lower_
-    return token.pos_ in ("VERB", "AUX") and bool(_FR_CONDITIONAL.match(low)) and not (
-        _NOT_CONDITIONAL.search(low) and low in ("vrais", "frais", "portrait", "extrait", "retrait", "attrait", "trait"))
+    if low in _FR_CONDITIONAL_AUX:
+        return True
+    ending = _FR_CONDITIONAL.match(low)
+    if not ending:
+        return False
+    # the conditional is the infinitive's stem + -ait ("rencontrer-ait", "prendr-ait"); the imperfect of a
+    # -rer verb only ends alike ("rencontr-ait"), and the tagger often calls either indicative
+    stem, infinitive = ending.group("stem"), token.lemma_.lower()
+    return stem in (infinitive, infinitive[:-1]) or stem in _FR_IRREGULAR_STEMS
 
 
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
@@ -554,6 +568,9 @@ class Reader:
                         "collect", "collecter") and not (props or any(lemma(t) in ROUND_NOUNS for t in args.patients)):
                 return out
             investors = self.typed((c for p, c in preps if p in ("with", "de", "avec", "by", "par")), P, O)
+            for adverb in (t for t in verb.subtree if t.lower_ == "auprès" and t.pos_ == "ADV"):
+                for complement in adverb.children:  # the French parser hangs "auprès de A et B" on "auprès"
+                    investors += [m for m in self.listed_under(complement, P, O) if m not in investors]
             for complement in (c for p, c in preps if p in ("from", "auprès", "auprès de")):
                 investors += [m for m in self.listed_under(complement, P, O) if m not in investors]
             for patient in args.patients:  # "raised $5M led by A", "a round from A and B"
@@ -1002,15 +1019,18 @@ def raiser_finder(context: Context) -> Callable[[Token], int | None]:
     (subject of a raise verb), else the organization the article names most often."""
     reader = Reader(context)
     raises: list[tuple[int, int]] = []  # token index, mention
-    counts: dict[int, int] = {}
+    counts: dict[object, int] = {}  # entity -> how many times the article names it
+    first: dict[object, int] = {}  # entity -> its first mention
     for token in context.doc:
         mention = context.mention_at.get(token.i)
         if mention is not None and context.type_of(mention) == O and (token.i == 0 or context.mention_at.get(token.i - 1) != mention):
-            counts[mention] = counts.get(mention, 0) + 1
+            key = context.key_of(mention)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, mention)
         if lemma(token) in VERB_TRIGGERS["RAISE"] and token.pos_ in ("VERB", "AUX"):
             for owner in reader.typed(Arguments(token).actors, O):
                 raises.append((token.i, owner))
-    main = max(counts, key=lambda m: counts[m]) if counts else None
+    main = first[max(counts, key=lambda k: counts[k])] if counts else None
 
     def find(token: Token) -> int | None:
         sentence_end = token.sent.end

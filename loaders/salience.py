@@ -133,7 +133,7 @@ def _has_case(token: Token, *words: str) -> bool:
 def _expression(token: Token) -> tuple[str, str | None] | None:
     """(wanted type, gender) when ``token`` is a referring expression, else None."""
     low = token.lower_
-    if token.pos_ == "PRON":
+    if token.pos_ == "PRON" and not (low in POSSESSIVES and token.dep_ in ("poss", "nmod:poss")):
         if low in PERSON_PRONOUNS:
             if low == "il" and (any(c.lower_ in ("y",) for c in token.head.children) or token.head.lemma_ in _IMPERSONAL):
                 return None

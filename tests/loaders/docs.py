@@ -85,7 +85,8 @@ def names(doc: Doc) -> list[str]:
 def context(doc: Doc, raiser: Callable[[Token], int | None] | None = None) -> Context:
     """A :class:`Context` whose mentions are the doc's entities, typed by their NER label."""
     types = [TYPE_OF_LABEL.get(ent.label_) for ent in doc.ents]
-    found = Context(doc=doc, mention_at=mention_map(doc), type_of=lambda m: types[m])
+    text = names(doc)  # mentions of one name are one entity, as resolution makes them
+    found = Context(doc=doc, mention_at=mention_map(doc), type_of=lambda m: types[m], key_of=lambda m: text[m])
     if raiser is not None:
         found.raiser = raiser
     return found

@@ -664,9 +664,6 @@ def test_parse_relations_raise_from_investors(lang: str, table: str, expected: l
     assert readings(table, lang) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="fr_core_news_md parses 'auprès de X' as 'auprès' ADV advmod of the verb "
-                                       "with X obl:arg under 'auprès': X is no child of the raise verb, so "
-                                       "_prep_objects never yields it and the investors are lost")
 @pytest.mark.parametrize("lang,table,expected", [
     # "Vantelo a levé 3 millions d'euros auprès de Corvina et Luc Ferraud.", as fr_core_news_md parses it
     pytest.param("fr", """
@@ -742,9 +739,6 @@ def test_parse_relations_lead_a_round_invests_in_the_raiser(lang: str, table: st
         [(INVESTED_IN, lead, owner)]
 
 
-@pytest.mark.xfail(strict=True, reason="raiser_finder counts organizations per mention index, and every occurrence "
-                                       "of a name is its own mention: the fallback is the first organization named, "
-                                       "not the one named most often")
 @pytest.mark.parametrize("lang,table,owner", [
     # "Corvina Capital opened an office. Lumio grew. Lumio thrived. Nadia Brook led the round."
     pytest.param("en", """
@@ -973,9 +967,6 @@ def test_parse_relations_french_conditional_by_mood_or_ending(lang: str, table: 
     assert readings(table.format(verb=verb, morph=morph), lang) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="_conditional_or_future reads the surface ending -rait as a conditional even "
-                                       "when the tagger says imperfect: the imperfect of every -rer verb "
-                                       "(rencontrait, intégrait, opérait) is taken for a conditional and blocked")
 @pytest.mark.parametrize("lang,table,verb,morph,expected", [
     pytest.param("fr", FR_MET, "rencontrait", IMPERFECT, MET, id="fr-rencontrait"),
     pytest.param("fr", FR_JOINED, "intégrait", IMPERFECT, JOINED, id="fr-integrait"),

@@ -306,9 +306,6 @@ def test_salience_possessive_before_a_role_noun(lang: str, table: str, expected:
     assert resolve(table, lang) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="English possessives are PRON/PRP$ in en_core_web ('Its' PRON poss): "
-                                       "_expression returns None in its PRON branch before the POSSESSIVES check, "
-                                       "so 'its founder' / 'their CEO' never resolve")
 @pytest.mark.parametrize("lang,table,expected", [
     # "Tessel grew. Its founder smiled."
     pytest.param("en", """

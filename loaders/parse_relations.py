@@ -387,6 +387,7 @@ def _conditional_or_future(token: Token) -> bool:
 
 
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
+_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS
 
 
 class Reader:
@@ -493,12 +494,18 @@ class Reader:
 
     # --- the rules -----------------------------------------------------------------------------
     def read(self, sentence: Span) -> list[Reading]:
+        """Every relation the sentence states (none without two names in it)."""
         found: list[Reading] = []
+        at = self.ctx.mention_at
+        named = {at[i] for i in range(sentence.start, sentence.end) if i in at}
+        if not named or (len(named) == 1 and not any(lemma(t) in ROUND_NOUNS for t in sentence)):
+            return found  # a relation needs two names, or one and a round whose owner was named before
+        people = any(self.ctx.type_of(m) == P for m in named)
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
                 found += self._verb(token)
-            if token.pos_ in ("NOUN", "PROPN", "ADJ", "X") or token.lower_ in ROLE_NOUNS or lemma(token) in _ALL_NOUNS:
-                found += self._noun(token)
+            if (people and token.pos_ in ("NOUN", "PROPN")) or lemma(token) in _TRIGGER_NOUNS or token.lower_ in ROLE_NOUNS:
+                found += self._noun(token)  # any noun may title a person; others only from the lexicons
             if token.i in self.ctx.mention_at:
                 found += self._between_names(token)
         return [r for r in found if r.source != r.target and is_asserted(r.trigger)]

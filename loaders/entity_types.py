@@ -207,9 +207,11 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
         if key not in labelled and max(person, org) < _MIN_UNLABELLED:
             continue  # a name NER did not call a person or an organization needs more than one weak cue
         types[key] = PERSON if person > org else ORGANIZATION
+    for key, votes in totals.items():
+        logger.debug("type of %r: %s (votes %s)", key, types.get(key, "none"),
+                     ", ".join(f"{kind} {weight:g}" for kind, weight in sorted(votes.items())))
     for mention in named:
         mention.type = types.get(entity_key(mention.text))
-    logger.debug("types: %s", types)
     return types
 
 

@@ -387,7 +387,7 @@ def _conditional_or_future(token: Token) -> bool:
 
 
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
-_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS
+_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | {"participation"}
 
 
 class Reader:
@@ -557,6 +557,9 @@ class Reader:
                 if not rounds:
                     return out
                 targets = self._round_owner(rounds[0], verb)
+                raise_verb = _raise_above(verb)
+                if raise_verb is not None and "amount" not in props:  # the amount of the raise the round belongs to
+                    props = {**money_props(_clause_text(raise_verb)), **props}
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "leads-round")
             elif word in ("back", "fund", "finance", "financer", "soutenir"):
                 if word == "soutenir" and not _near_money(verb):
@@ -669,13 +672,36 @@ class Reader:
 
     def _round_owner(self, round_token: Token, verb: Token) -> list[int]:
         """The organization a round belongs to: its possessor or complement, else the article's raiser."""
-        for token in round_token.subtree:
-            if token.dep_ in ("poss", "nmod:poss") or (token.dep_ in ("pobj", "nmod") and _case(token) in ("of", "de", "d'", "du")):
-                owners = self.typed([token], O)
-                if owners:
-                    return owners
+        for child in round_token.children:  # its own possessor or "of" complement, not a name further down
+            tokens = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else [child]
+            for token in tokens:
+                if token.dep_ in ("poss", "nmod:poss", "pobj") or (token.dep_ == "nmod" and _case(token) in ("de", "d'", "du")
+                                                                   and lemma(token) != "table"):
+                    owners = self.typed([token], O, expand=False)
+                    if owners:
+                        return owners
+        raise_verb = _raise_above(round_token)
+        if raise_verb is not None:  # "X raised $5M in a round led by A": X
+            owners = self.typed(Arguments(raise_verb).actors, O)
+            if owners:
+                return owners
         owner = self.ctx.raiser(verb)
         return [owner] if owner is not None else []
+
+    def _participation(self, noun: Token) -> list[Reading]:
+        """"with participation from A", "avec la participation de A": A invests in the round's company."""
+        out: list[Reading] = []
+        investors = [c for p, c in _prep_objects(noun) if p in ("from", "of", "de", "d'", "du", "des")]
+        if not investors:
+            return out
+        raise_verb = _raise_above(noun)
+        owners = self.typed(Arguments(raise_verb).actors, O) if raise_verb is not None else []
+        if not owners and any(lemma(t) in ROUND_NOUNS for t in noun.sent):
+            owner = self.ctx.raiser(noun)
+            owners = [owner] if owner is not None else []
+        props = money_props(_clause_text(raise_verb)) if raise_verb is not None else {}
+        _Emitter(out, noun).pairs(INVESTED_IN, self.typed(investors, P, O), owners, props, 0.75, "participation")
+        return out
 
     def _round_investors(self, noun: Token) -> list[int]:
         """Investors hung on a raised amount or round: "led by A", "from A", "with participation from B"."""
@@ -748,6 +774,9 @@ class Reader:
         word = lemma(noun)
         if word in DEAL_NOUNS and noun.pos_ == "NOUN":
             return self._deal_noun(noun)
+        if word == "participation" and noun.pos_ == "NOUN" and not any(lemma(c) in STAKE_NOUNS - {"participation"}
+                                                                       for c in noun.children):
+            return self._participation(noun)
         if _is_co(noun) and word in ("founder",):
             word = "cofounder"
         if word.startswith("co") and word[2:].lstrip("-") in FOUNDER_NOUNS:
@@ -837,6 +866,10 @@ class Reader:
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
+        if (top.dep_ == "pobj" and top.head.lower_ in ("among", "parmi") or _case(top) == "parmi") and \
+                (top.head.head if top.dep_ == "pobj" else top.head).pos_ in ("VERB", "AUX"):
+            verb = top.head.head if top.dep_ == "pobj" else top.head  # "counts A and B among its investors"
+            return Arguments(verb).patients
         if top.dep_ == "pobj" and top.head.lower_ in ("as", "comme") and top.head.head.pos_ in ("VERB", "AUX"):
             holders += Arguments(top.head.head).actors  # "X served as chairman of Y", "X a travaillé comme ..."
         elif top.dep_ in ("obl", "nmod", "obl:mod") and _case(top) in ("comme", "as"):
@@ -931,6 +964,18 @@ def _qualifies(node: Token) -> bool:
     """Whether ``node`` is the complement of a role or founder noun ("CEO of X", "fondateur de X")."""
     governor = node.head.head if node.dep_ == "pobj" else node.head
     return lemma(governor) in ROLE_NOUNS | FOUNDER_NOUNS
+
+
+def _raise_above(token: Token) -> Token | None:
+    """The raise verb whose clause holds ``token`` ("raised $5M in a round led by A" for "led" or "round")."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if lemma(node) in VERB_TRIGGERS["RAISE"] and node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _role_siblings(noun: Token) -> list[Token]:

@@ -519,9 +519,13 @@ class Reader:
             return self._enters_capital(verb)
         if not kinds:
             return self._side_by_side(verb)
+        if word in SIDE_BY_SIDE_VERBS:
+            out_side = self._side_by_side(verb)  # "a travaillé avec B": B is a person, not an employer
+        else:
+            out_side = []
         args = Arguments(verb)
         particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")), "")
-        out: list[Reading] = []
+        out: list[Reading] = out_side
         for kind in kinds:
             out += self._verb_kind(kind, word, particle, verb, args)
         return out
@@ -922,10 +926,15 @@ class Reader:
             relative = noun.head  # "Acme, dont Jane Roe est directrice générale"
         if relative is not None and any(c.lower_ in ("dont", "whose") for c in noun.subtree):
             candidates.append(relative)
+        at = self.ctx.mention_at
         for token in candidates:
-            # a complement the parser made a person ("CEO of Acme Jane Roe, B, C") does not head a list of employers
-            expand = not (token.i in self.ctx.mention_at and self.ctx.type_of(self.ctx.mention_at[token.i]) == P)
-            found += [m for m in self.typed([token], *types, expand=expand) if m not in found]
+            # a complement the parser made a person ("CEO of Acme Jane Roe, B, C") heads no list of employers,
+            # and the organization named before that person is the employer
+            person = token.i in at and self.ctx.type_of(at[token.i]) == P
+            if person and P not in types:
+                found += [at[c.i] for c in token.children if c.dep_ == "compound" and c.i in at and at[c.i] != at[token.i]
+                          and self.ctx.type_of(at[c.i]) in (*types, ANY) and at[c.i] not in found]
+            found += [m for m in self.typed([token], *types, expand=not person) if m not in found]
         # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"
         before = self._name_before(noun)
         if before is not None and before not in found and self.ctx.type_of(before) in (*types, ANY):

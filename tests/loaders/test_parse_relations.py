@@ -1123,3 +1123,147 @@ def test_parse_relations_slot_votes_type_untyped_mentions(lang: str, table: str,
     assert slot_votes(doc, mention_map(doc), doc.sents) == expected
     # the same doc with types known reads nothing: a MISC name is neither a person nor an organization
     assert relations(doc) == []
+
+
+# --- rules added with the real-text work: rounds inside a raise, stakes, capital, affiliations ----------------------
+
+EN_ROUND_IN_RAISE = """
+0 Tessel        _            PROPN nsubj    1 ent=B-ORG
+1 raised        raise        VERB  ROOT     1 tag=VBD
+2 $             $            SYM   quantmod 4
+3 5             5            NUM   compound 4
+4 million       million      NUM   dobj     1
+5 in            in           ADP   prep     1
+6 a             a            DET   det      7
+7 round         round        NOUN  pobj     5
+8 led           lead         VERB  acl      7 tag=VBN
+9 by            by           ADP   agent    8
+10 Halden       _            PROPN pobj     9 ent=B-ORG
+11 ,            ,            PUNCT punct    7
+12 with         with         ADP   prep     7
+13 participation participation NOUN pobj    12
+14 from         from         ADP   prep     13
+15 Corvina      _            PROPN pobj     14 ent=B-ORG
+16 .            .            PUNCT punct    1
+"""
+
+
+def test_parse_relations_round_inside_a_raise_belongs_to_the_raiser_with_its_amount() -> None:
+    assert readings(EN_ROUND_IN_RAISE, "en") == sorted([
+        (INVESTED_IN, "Halden", "Tessel", USD_5M),
+        (INVESTED_IN, "Corvina", "Tessel", USD_5M),
+    ], key=repr)
+
+
+FR_STAKE = """
+0 Nortex        _             PROPN nsubj     2 ent=B-ORG
+1 a             avoir         AUX   aux:tense 2
+2 acquis        acquérir      VERB  ROOT      2 morph=Tense=Past|VerbForm=Part
+3 une           un            DET   det       4
+4 participation participation NOUN  obj       2
+5 dans          dans          ADP   case      6
+6 Vantelo       _             PROPN nmod      4 ent=B-ORG
+7 .             .             PUNCT punct     2
+"""
+
+
+def test_parse_relations_a_stake_acquired_is_an_investment_not_a_takeover() -> None:
+    assert readings(FR_STAKE, "fr") == [(INVESTED_IN, "Nortex", "Vantelo", {})]
+
+
+FR_CAPITAL = """
+0 Nortex    _       PROPN nsubj     2 ent=B-ORG
+1 est       être    AUX   aux:tense 2
+2 entré     entrer  VERB  ROOT      2 morph=Tense=Past|VerbForm=Part
+3 au        au      ADP   case      4
+4 capital   capital NOUN  obl:arg   2
+5 de        de      ADP   case      6
+6 Vantelo   _       PROPN nmod      4 ent=B-ORG
+7 .         .       PUNCT punct     2
+"""
+
+
+def test_parse_relations_entering_the_capital_of_a_company_invests_in_it() -> None:
+    assert readings(FR_CAPITAL, "fr") == [(INVESTED_IN, "Nortex", "Vantelo", {})]
+
+
+EN_PERSON_OF = """
+0 Professor  _  PROPN compound 2
+1 Ada        _  PROPN compound 2 ent=B-PERSON
+2 Rowe       _  PROPN nsubj    7 ent=I-PERSON
+3 of         of ADP   prep     2
+4 Lindell    _  PROPN compound 5 ent=B-ORG
+5 University _  PROPN pobj     3 ent=I-ORG
+6 has        have AUX aux      7
+7 spoken     speak VERB ROOT   7 tag=VBN
+8 .          .  PUNCT punct    7
+"""
+
+
+def test_parse_relations_a_person_of_an_organization_works_there() -> None:
+    assert readings(EN_PERSON_OF, "en") == [(WORKS_AT, "Ada Rowe", "Lindell University", {})]
+
+
+EN_PERSON_OF_PERSON = """
+0 Ada    _  PROPN compound 1 ent=B-PERSON
+1 Rowe   _  PROPN nsubj    5 ent=I-PERSON
+2 of     of ADP   prep     1
+3 Tom    _  PROPN compound 4 ent=B-PERSON
+4 Hale   _  PROPN pobj     2 ent=I-PERSON
+5 spoke  speak VERB ROOT   5 tag=VBD
+6 .      .  PUNCT punct    5
+"""
+
+
+def test_parse_relations_a_person_of_a_person_is_no_job() -> None:
+    assert readings(EN_PERSON_OF_PERSON, "en") == []
+
+
+EN_TITLE_THEN_NAME = """
+0 former   former  ADJ   amod     1
+1 chairman chairman NOUN nsubj    6
+2 of       of      ADP   prep     1
+3 Halden   _       PROPN compound 5 ent=B-ORG
+4 Ada      _       PROPN compound 5 ent=B-PERSON
+5 Rowe     _       PROPN pobj     2 ent=I-PERSON
+6 spoke    speak   VERB  ROOT     6 tag=VBD
+7 .        .       PUNCT punct    6
+"""
+
+
+def test_parse_relations_a_name_after_its_title_and_employer_holds_the_title() -> None:
+    """The parser hung the name under "of"; the surface order still reads title, employer, holder."""
+    found = readings(EN_TITLE_THEN_NAME, "en")
+    assert (WORKS_AT, "Ada Rowe", "Halden", {"role": "chairman", "former": True}) in found
+    assert all(r[1] != "Halden" for r in found)
+
+
+FR_SIDE_BY_SIDE = """
+0 Luc     _          PROPN nsubj     3 ent=B-PER
+1 Ferraud _          PROPN flat:name 0 ent=I-PER
+2 a       avoir      AUX   aux:tense 3
+3 travaillé travailler VERB ROOT     3 morph=Tense=Past|VerbForm=Part
+4 avec    avec       ADP   case      5
+5 Inès    _          PROPN obl:mod   3 ent=B-PER
+6 Morel   _          PROPN flat:name 5 ent=I-PER
+7 .       .          PUNCT punct     3
+"""
+
+
+def test_parse_relations_working_with_a_person_is_knowing_them() -> None:
+    assert readings(FR_SIDE_BY_SIDE, "fr") == [(KNOWS, "Luc Ferraud", "Inès Morel", {})]
+
+
+EN_PARTICIPATION_NO_ROUND = """
+0 Tessel        _             PROPN nsubj 1 ent=B-ORG
+1 thanked       thank         VERB  ROOT  1 tag=VBD
+2 Halden        _             PROPN dobj  1 ent=B-ORG
+3 for           for           ADP   prep  1
+4 its           its           PRON  poss  5
+5 participation participation NOUN  pobj  3
+6 .             .             PUNCT punct 1
+"""
+
+
+def test_parse_relations_participation_outside_a_funding_sentence_reads_nothing() -> None:
+    assert readings(EN_PARTICIPATION_NO_ROUND, "en") == []

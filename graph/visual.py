@@ -428,6 +428,9 @@ def render_html(view: View) -> str:
                                                                   view.full.number_of_edges())
     net = build_network(view)
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    # the page does not depend on the order the graph was loaded in (a store's neighbourhood or the whole graph)
+    nodes = sorted(nodes, key=lambda n: str(n["id"]))
+    edges = sorted(edges, key=lambda e: (str(e["from"]), str(e["to"]), str(e.get("kind", "")), json.dumps(e, sort_keys=True)))
     assets = _assets()
     used = sorted({e["kind"] for e in edges}, key=lambda t: RELATION_TYPES.index(t) if t in RELATION_TYPES else 99)
     data = {

@@ -194,7 +194,7 @@ class Context:
     doc: Doc
     mention_at: dict[int, int]  # token index -> mention index
     type_of: Callable[[int], str | None]  # mention index -> Person / Organization / None
-    raiser: Callable[[Token], int | None] = lambda token: None  # the organization a round belongs to
+    raiser: Callable[..., int | None] = lambda token, recent=False: None  # the organization a round belongs to
     key_of: Callable[[int], object] = lambda index: index  # the entity a mention names (mentions of one entity share it)
     mention_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention -> token start, end
 
@@ -248,8 +248,8 @@ def _is_passive(verb: Token) -> bool:
     """A passive verb: passive auxiliary, or a passive subject the verb's own object does not contradict
     (the French parser calls some plain subjects ``nsubj:pass``), or a past participle modifying a noun."""
     children = list(verb.children)
-    if any(c.dep_ in ("auxpass", "aux:pass") for c in children):
-        return True
+    if any(c.dep_ in ("auxpass", "aux:pass", "agent", "obl:agent") for c in children):
+        return True  # a passive auxiliary, or a "by/par" agent
     if any(c.dep_ in PASSIVE_SUBJECT for c in children):
         return not any(c.dep_ in OBJECT for c in children)
     return (
@@ -310,6 +310,8 @@ class Arguments:
             elif not self.actors:
                 self.actors.append(head)
         elif dep == "advcl" and passive and not self.patients:
+            if head.lower_ == "co" and head.dep_ == "advcl":  # "Co-founded by A, X ...": the tokenizer split "Co-"
+                head = head.head
             self.patients += [c for c in head.children if c.dep_ in SUBJECT]
             stray = _stray_subject(head) if not self.patients else None
             if stray is not None and stray.i != verb.i:
@@ -498,7 +500,8 @@ class Reader:
         found: list[Reading] = []
         at = self.ctx.mention_at
         named = {at[i] for i in range(sentence.start, sentence.end) if i in at}
-        if not named or (len(named) == 1 and not any(lemma(t) in ROUND_NOUNS for t in sentence)):
+        if not named or (len(named) == 1 and not any(lemma(t) in ROUND_NOUNS | {"participate", "participer"}
+                                                     for t in sentence)):
             return found  # a relation needs two names, or one and a round whose owner was named before
         people = any(self.ctx.type_of(m) == P for m in named)
         for token in sentence:
@@ -558,6 +561,12 @@ class Reader:
                         "conduire", "piloter"):
                 rounds = [t for t in args.patients + [c for p, c in preps if p in ("in", "à", "au", "dans", "to")]
                           if lemma(t) in ROUND_NOUNS or any(lemma(g) in ROUND_NOUNS for g in t.subtree)]
+                if not rounds and word in ("participate", "participer") and not args.patients and not any(
+                        p for p, c in preps if p in ("in", "à", "au", "dans")):
+                    owner = self.ctx.raiser(verb, True)  # "Existing investor A is also participating": in the raise
+                    emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), [owner] if owner is not None else [], props,
+                               0.7, "participates")
+                    return out
                 if not rounds:
                     return out
                 targets = self._round_owner(rounds[0], verb)
@@ -1093,10 +1102,19 @@ def raiser_finder(context: Context) -> Callable[[Token], int | None]:
                 raises.append((token.i, owner))
     main = first[max(counts, key=lambda k: counts[k])] if counts else None
 
-    def find(token: Token) -> int | None:
+    sentence_of = {}
+    for number, sentence in enumerate(context.doc.sents):
+        sentence_of[sentence.start] = number
+
+    def find(token: Token, recent: bool = False) -> int | None:
+        """``recent``: only a raise of this sentence or the two before ("A is also participating")."""
         sentence_end = token.sent.end
-        before = [mention for position, mention in raises if position < sentence_end]
-        return before[-1] if before else main
+        before = [(position, mention) for position, mention in raises if position < sentence_end]
+        if recent:
+            here = sentence_of.get(token.sent.start, 0)
+            before = [(p, m) for p, m in before if here - sentence_of.get(context.doc[p].sent.start, 0) <= 2]
+            return before[-1][1] if before else None
+        return before[-1][1] if before else main
 
     return find
 

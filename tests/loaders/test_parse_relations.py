@@ -1267,3 +1267,34 @@ EN_PARTICIPATION_NO_ROUND = """
 
 def test_parse_relations_participation_outside_a_funding_sentence_reads_nothing() -> None:
     assert readings(EN_PARTICIPATION_NO_ROUND, "en") == []
+
+
+EN_PARTICIPATING = """
+0 Tessel   _       PROPN nsubj    1 ent=B-ORG
+1 raised   raise   VERB  ROOT     1 tag=VBD
+2 $        $       SYM   quantmod 4
+3 9        9       NUM   compound 4
+4 million  million NUM   dobj     1
+5 .        .       PUNCT punct    1
+6 Corvina  _       PROPN compound 7 ent=B-ORG
+7 Fund     _       PROPN nsubj    10 ent=I-ORG
+8 is       be      AUX   aux      10
+9 also     also    ADV   advmod   10
+10 participating participate VERB ROOT 10 tag=VBG
+11 .       .       PUNCT punct    10
+"""
+
+
+def test_parse_relations_participating_with_no_object_joins_the_raise_just_before() -> None:
+    doc = parse(EN_PARTICIPATING, "en")
+    ctx = context(doc)
+    ctx.raiser = raiser_finder(ctx)
+    found = sorted((r.type, names(doc)[r.source], names(doc)[r.target]) for r in read_relations(ctx, doc.sents))
+    assert found == [(INVESTED_IN, "Corvina Fund", "Tessel")]
+
+
+def test_parse_relations_participating_long_after_a_raise_reads_nothing() -> None:
+    doc = parse(EN_PARTICIPATING, "en")
+    ctx = context(doc)
+    ctx.raiser = lambda token, recent=False: None if recent else 1  # no raise in the last sentences
+    assert [r for r in read_relations(ctx, doc.sents) if r.rule == "participates"] == []

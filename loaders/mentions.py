@@ -358,9 +358,47 @@ def _join_adjacent(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[S
 def find_mentions(doc: Doc) -> list[Mention]:
     """Name mentions found by NER or as capitalized candidates, cleaned, in text order (untyped)."""
     sentence_of = sentence_index(doc)
-    starts = {min(i for i, s in sentence_of.items() if s == n) for n in set(sentence_of.values())}
+    first_token: dict[int, int] = {}
+    for i, number in sentence_of.items():
+        if i < first_token.get(number, i + 1):
+            first_token[number] = i
+    starts = set(first_token.values())
     starts |= {t.i + 1 for t in doc if t.text in ('"', "«", "“", ":") and t.i + 1 < len(doc)}
-    mentions = [_mention(span, sentence_of, label, source) for span, label, source in _clean_spans(doc, starts)]
+    spans = _headline_names(doc, list(_clean_spans(doc, starts)))
+    mentions = [_mention(span, sentence_of, label, source) for span, label, source in spans]
     mentions.sort(key=lambda m: m.start)
     logger.debug("%d mentions", len(mentions))
     return mentions
+
+
+def _headline_names(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """In a Title Case headline ("Acme Raises $5M To Be An Uber For Pets") every word is capitalized, so
+    a name there is cut to its longest part that the article's body also writes ("Acme"); a span whose
+    words the body never writes is dropped."""
+    text = doc_text(doc)
+    line_end = text.find("\n")
+    if line_end <= 0:
+        return spans
+    words = [w for w in text[:line_end].split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return spans
+    if not any(w[:1].isupper() and w.lower() in EN_STOP_WORDS for w in words[1:]):
+        return spans  # Title Case capitalizes its small words ("Raises $5M To Build"); a name line does not
+    body = text[line_end:]
+    kept: list[tuple[Span, str, str]] = []
+    for span, label, source in spans:
+        if span.start_char >= line_end:
+            kept.append((span, label, source))
+            continue
+        best = None
+        for length in range(len(span), 0, -1):
+            for start in range(span.start, span.end - length + 1):
+                part = doc[start:start + length]
+                if part.text in body and not (length == 1 and (part[0].is_stop or part[0].is_punct)):
+                    best = part
+                    break
+            if best is not None:
+                break
+        if best is not None:
+            kept.append((best, label, source))
+    return kept

@@ -128,3 +128,19 @@ def test_mentions_cut_names_from_tagged_spans(nlp_fr, text: str, present: list[s
         assert name in names, names
     for name in absent:
         assert name not in names, names
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a Title Case headline: the name is the part the body writes too
+    ("Lumora Raises $5M To Build An App For Bakers\n\nLumora, a startup based in Leeds, raised $5 million "
+     "from Corvina Capital.", ["Lumora"], ["Lumora Raises", "App For Bakers"]),
+    # a headline that is not Title Case keeps its names as they are
+    ("Interview avec Marion Leclerc\n\nElle a fondé Brevo en 2014.", ["Marion Leclerc"], []),
+])
+def test_mentions_title_case_headlines_keep_only_names_the_body_writes(text: str, present: list[str],
+                                                                        absent: list[str]) -> None:
+    entities = {e.name for e in extract_text(text).entities}
+    for name in present:
+        assert name in entities, entities
+    for name in absent:
+        assert not any(name in entity for entity in entities), entities

@@ -132,8 +132,10 @@ def test_mentions_cut_names_from_tagged_spans(nlp_fr, text: str, present: list[s
 
 @pytest.mark.parametrize("text,present,absent", [
     # a Title Case headline: the name is the part the body writes too
-    ("Lumora Raises $5M To Build An App For Bakers\n\nLumora, a startup based in Leeds, raised $5 million "
-     "from Corvina Capital.", ["Lumora"], ["Lumora Raises", "App For Bakers"]),
+    ("Meal Kit Maker Brisko Lands $12M Led By Corvina Capital\n\nBrisko, a startup based in Leeds, raised "
+     "$12 million from Corvina Capital.", ["Brisko", "Corvina Capital"], ["Kit Maker", "Led By", "Lands"]),
+    ("Payroll Startup Brisko Gets $12M From Corvina Capital To Expand Into Spain\n\nBrisko, a startup based in "
+     "Leeds, raised $12 million from Corvina Capital.", ["Brisko"], ["Startup Brisko", "Gets"]),
     # a headline that is not Title Case keeps its names as they are
     ("Interview avec Marion Leclerc\n\nElle a fondé Brevo en 2014.", ["Marion Leclerc"], []),
 ])

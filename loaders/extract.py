@@ -203,7 +203,9 @@ def _parse_pass(article: Article, doc: Doc, sents, spans, mentions: list[Mention
         key = resolution.key_of(index)
         return resolution.entities[key].type if key else None
 
-    context = Context(doc=doc, mention_at=mention_at, type_of=type_of, key_of=resolution.key_of)
+    descriptions = frozenset(i for i, m in enumerate(mentions) if m.source == "descriptor" and m.about is not None)
+    context = Context(doc=doc, mention_at=mention_at, type_of=type_of, key_of=resolution.key_of,
+                      descriptions=descriptions)
     context.raiser = raiser_finder(context)
     found: list[Relation] = []
     for reading in read_relations(context, sents):

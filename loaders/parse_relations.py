@@ -196,6 +196,7 @@ class Context:
     type_of: Callable[[int], str | None]  # mention index -> Person / Organization / None
     raiser: Callable[..., int | None] = lambda token, recent=False: None  # the organization a round belongs to
     key_of: Callable[[int], object] = lambda index: index  # the entity a mention names (mentions of one entity share it)
+    descriptions: frozenset[int] = frozenset()  # mentions that describe ("le fondateur de X"), not names
     mention_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention -> token start, end
 
 
@@ -251,7 +252,9 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "aux:pass", "agent", "obl:agent") for c in children):
         return True  # a passive auxiliary, or a "by/par" agent
     if any(c.dep_ in PASSIVE_SUBJECT for c in children):
-        return not any(c.dep_ in OBJECT for c in children)
+        # "Il a investi": the auxiliary "avoir"/"have" makes it active whatever the subject's label
+        return not any(c.dep_ in OBJECT for c in children) and not any(
+            c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children)
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
@@ -734,7 +737,7 @@ class Reader:
         """Two names bound without a trigger: "Jane Roe's Acme" / "Acme's Jane Roe" (WORKS_AT), "Jane Roe (Acme)"."""
         at = self.ctx.mention_at
         mention = at.get(token.i)
-        if mention is None or (token.head.i in at and at[token.head.i] == mention):
+        if mention is None or mention in self.ctx.descriptions or (token.head.i in at and at[token.head.i] == mention):
             return []
         out: list[Reading] = []
         emit = _Emitter(out, token)
@@ -798,7 +801,7 @@ class Reader:
         is_investor = word in INVESTOR_NOUNS
         is_mentor = word in MENTOR_NOUNS
         is_role = word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS
-        if noun.i in self.ctx.mention_at:
+        if noun.i in self.ctx.mention_at and self.ctx.mention_at[noun.i] not in self.ctx.descriptions:
             return []
         people: list[Token] | None = None
         if not (is_founder or is_investor or is_mentor or is_role):

@@ -1298,3 +1298,19 @@ def test_parse_relations_participating_long_after_a_raise_reads_nothing() -> Non
     ctx = context(doc)
     ctx.raiser = lambda token, recent=False: None if recent else 1  # no raise in the last sentences
     assert [r for r in read_relations(ctx, doc.sents) if r.rule == "participates"] == []
+
+
+FR_ACTIVE_WITH_PASSIVE_LABEL = """
+0 Nortex  _        PROPN nsubj:pass 3 ent=B-ORG
+1 a       avoir    AUX   aux:tense  3
+2 ensuite ensuite  ADV   advmod     3
+3 investi investir VERB  ROOT       3 morph=Tense=Past|VerbForm=Part
+4 dans    dans     ADP   case       5
+5 Vantelo _        PROPN obl:arg    3 ent=B-ORG
+6 .       .        PUNCT punct      3
+"""
+
+
+def test_parse_relations_avoir_makes_a_subject_labelled_passive_the_actor() -> None:
+    """The French parser labels some plain subjects nsubj:pass; "a investi" is active all the same."""
+    assert readings(FR_ACTIVE_WITH_PASSIVE_LABEL, "fr") == [(INVESTED_IN, "Nortex", "Vantelo", {})]

@@ -71,6 +71,12 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
 SIDE_BY_SIDE_VERBS = frozenset({"work", "travailler", "build", "bâtir", "develop", "développer", "run", "lead", "diriger",
                                 "manage", "gérer", "direct", "write", "écrire", "report", "rapporter", "répondre",
                                 "serve", "sit", "siéger", "teach", "enseigner", "research", "study", "plancher"})
+#: Present-tense forms the French lemmatizer sometimes leaves unlemmatized.
+_VERB_FORMS = {f"{stem}{end}": f"{stem}er" for stem in ("quitt", "rejoin", "rachet", "fond", "cofond", "lanc",
+                                                        "invest", "financ", "rencontr", "dirig", "présid")
+               for end in ("e", "es", "ent")}
+_VERB_FORMS.update({"rejoint": "rejoindre", "rejoins": "rejoindre", "acquiert": "acquérir", "investit": "investir",
+                    "rachète": "racheter", "rachètent": "racheter", "lève": "lever", "lèvent": "lever"})
 #: Nouns: founders, investors, mentors, and the roles that make WORKS_AT (props: the role as written).
 FOUNDER_NOUNS = frozenset({"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "cofondateur",
                            "cofondatrice", "co-fondateur", "co-fondatrice", "créateur", "créatrice", "creator"})
@@ -123,6 +129,9 @@ KIND_NOUNS = frozenset({
 #: Nouns of a share in a company: acquiring one is investing ("une participation de 20 % dans X").
 STAKE_NOUNS = frozenset({"participation", "stake", "part", "parts", "share", "shares", "action", "actions",
                          "interest", "capital", "minorité", "majorité", "bloc"})
+#: Bodies of an organization one joins or leaves: their organization is the employer.
+BODY_NOUNS = frozenset({"board", "conseil", "ca", "direction", "directoire", "comité", "committee", "team", "équipe",
+                        "management", "leadership", "bureau", "gouvernance"})
 #: Nouns that frame a role ("le statut de cofondateur", "the role of CEO"): their holder holds the role.
 FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casquette", "role", "position", "title",
                          "job", "post", "seat", "siège"})
@@ -424,6 +433,10 @@ class Reader:
         if token.pos_ == "NOUN":  # "l'enseigne X", "la start-up X", "the firm X": the name the noun introduces
             listed += [c for c in token.children if c.dep_ in NAMED_BY and c.i > token.i and not _case(c)
                        and c.i in self.ctx.mention_at]
+            after = token.right_edge.i + 1  # "un nouveau groupe, X": the parser hung X elsewhere
+            if not listed and after + 1 < len(token.doc) and token.doc[after].text == "," and \
+                    (after + 1) in self.ctx.mention_at and token.doc[after + 1].dep_ in APPOSITION:
+                listed.append(token.doc[after + 1])
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in LIST_MARKERS:
                 listed += [g for g in child.children if g.dep_ == "pobj"]
@@ -521,6 +534,9 @@ class Reader:
         if _is_co(verb) and word == "found":
             word = "cofound"
         kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
+        if not kinds and verb.lower_ in _VERB_FORMS:  # a form the lemmatizer left as it is ("quitte")
+            word = _VERB_FORMS[verb.lower_]
+            kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
         if word in ("entrer", "monter", "enter") and not kinds:  # "sont entrés au capital de X"
             return self._enters_capital(verb)
         if not kinds:
@@ -623,13 +639,14 @@ class Reader:
             emit.pairs(WORKS_AT, people, employers, {"role": role} if role else {}, 0.75, "hired")
         elif word in ("join", "rejoindre", "intégrer"):
             people = self.typed(args.actors, P)
-            emit.pairs(WORKS_AT, people, self.typed(args.patients, O), {}, 0.8, "joined")
+            emit.pairs(WORKS_AT, people, self.typed(args.patients, O) + self._body_of(args.patients), {}, 0.8, "joined")
             colleagues = self.typed(args.patients, P)  # "A joined B and C at Acme"
             emit.pairs(KNOWS, people, colleagues, {}, 0.7, "joined-people")
             employers = self.typed((c for p, c in preps if p in ("at", "chez", "in")), O)
             emit.pairs(WORKS_AT, people + colleagues, employers if colleagues else [], {}, 0.7, "joined-people")
         elif word in ("leave", "quit", "quitter", "depart", "exit"):
             targets = self.typed(args.patients, O) + self.typed((c for p, c in args.preps if p in ("from",)), O)
+            targets += [m for m in self._body_of(args.patients) if m not in targets]
             emit.pairs(WORKS_AT, self.typed(args.actors, P), targets, {"former": True}, 0.75, "left")
         elif word in ("work", "travailler", "serve", "officier"):
             employers = self.typed((c for p, c in preps if p in ("at", "for", "chez", "pour", "with", "in", "au sein")), O)
@@ -643,6 +660,19 @@ class Reader:
         else:  # lead, head, run, diriger, présider, manage, chair
             emit.pairs(WORKS_AT, self.typed(args.actors, P), self.typed(args.patients, O), {}, 0.7, "runs")
         return []
+
+    def _body_of(self, nouns: list[Token]) -> list[int]:
+        """The organization of a body one joins or leaves ("le conseil d'administration de X", "X's board")."""
+        found: list[int] = []
+        for noun in nouns:
+            if noun.i in self.ctx.mention_at or lemma(noun) not in BODY_NOUNS:
+                continue
+            holders = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+            holders += [c for p, c in _prep_objects(noun) if p in ("of", "de", "d'", "du")]
+            holders += [g for c in noun.children if c.dep_ in ("nmod", "prep") for p, g in _prep_objects(c)
+                        if p in ("of", "de", "d'", "du")]  # "conseil d'administration de X"
+            found += [m for m in self.typed(holders, O, expand=False) if m not in found]
+        return found
 
     def _enters_capital(self, verb: Token) -> list[Reading]:
         """"A et B sont entrés au capital de X", "A est monté au capital de X": A invested in X."""
@@ -800,14 +830,16 @@ class Reader:
         is_founder = word in FOUNDER_NOUNS
         is_investor = word in INVESTOR_NOUNS
         is_mentor = word in MENTOR_NOUNS
-        is_role = word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS
+        is_role = word in ROLE_NOUNS or noun.lower_ in ROLE_NOUNS or _role_core(word) in ROLE_NOUNS
         if noun.i in self.ctx.mention_at and self.ctx.mention_at[noun.i] not in self.ctx.descriptions:
             return []
+        if noun.i > 1 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ not in ("co", "ex", "vice"):
+            return []  # the second half of a hyphenated title, read with its first half
         people: list[Token] | None = None
         if not (is_founder or is_investor or is_mentor or is_role):
             # any person-denoting noun in apposition or as a title ("X, a top official of Y", "Y spokesman X")
             if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES | FRAME_NOUNS or noun.lower_ in NOT_ROLES \
-                    or not noun.is_alpha:
+                    or not noun.text.replace("-", "").isalpha():
                 return []
             people = self._holders(noun)
             if not any(self.ctx.type_of(m) == P for m in self.typed(people, P, expand=False)):
@@ -925,7 +957,8 @@ class Reader:
         heads = [noun.head] if noun.dep_ == "conj" and lemma(noun.head) in ROLE_NOUNS | FOUNDER_NOUNS else []
         if noun.dep_ in ("nmod", "pobj") and lemma(noun.head if noun.dep_ == "nmod" else noun.head.head) in FRAME_NOUNS:
             heads.append(noun.head if noun.dep_ == "nmod" else noun.head.head)  # "le statut de PDG de X": X on the frame
-        roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS]
+        roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS
+                 or (c.i > 0 and c.doc[c.i - 1].text == "-")]  # "directeur-général" split at its hyphen
         for group in [noun] + roles + heads:
             for prep, complement in _prep_objects(group):
                 if prep in ("of", "at", "for", "de", "d'", "du", "des", "chez", "in", "dans", "au", "à", "auprès", "with",
@@ -999,6 +1032,15 @@ def _raise_above(token: Token) -> Token | None:
     return None
 
 
+def _role_core(word: str) -> str:
+    """The role noun inside a prefixed or hyphenated title: "co-présidente" -> "présidente",
+    "directeur-général" -> "directeur", "vice-president" -> "president"."""
+    for prefix in ("co-", "co", "vice-", "ex-", "sous-", "deputy-"):
+        if word.startswith(prefix) and word[len(prefix):] in ROLE_NOUNS:
+            return word[len(prefix):]
+    return word.split("-")[0]
+
+
 def _role_siblings(noun: Token) -> list[Token]:
     """Role nouns after ``noun`` that describe the same holder ("cofondateur et ancien PDG de X")."""
     if noun.dep_ not in ("appos", "conj"):
@@ -1051,6 +1093,8 @@ def _role_text(noun: Token) -> str:
             start > 0 and doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ == "co"):
         start -= 1
     end = noun.i + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "directeur-général", split at the hyphen by the tokenizer
     while end < len(doc) and doc[end].head.i == noun.i and doc[end].dep_ in ("amod",) and doc[end].pos_ == "ADJ":
         end += 1
     words = doc[start:end].text.strip(" ,-")

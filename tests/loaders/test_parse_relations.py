@@ -1314,3 +1314,60 @@ FR_ACTIVE_WITH_PASSIVE_LABEL = """
 def test_parse_relations_avoir_makes_a_subject_labelled_passive_the_actor() -> None:
     """The French parser labels some plain subjects nsubj:pass; "a investi" is active all the same."""
     assert readings(FR_ACTIVE_WITH_PASSIVE_LABEL, "fr") == [(INVESTED_IN, "Nortex", "Vantelo", {})]
+
+
+FR_HYPHENATED_TITLE = """
+0 Luc       _         PROPN nsubj     10 ent=B-PER
+1 Ferraud   _         PROPN flat:name 0 ent=I-PER
+2 ,         ,         PUNCT punct     0
+3 le        le        DET   det       4
+4 directeur directeur NOUN  appos     0
+5 -         -         NOUN  conj      4
+6 général   général   NOUN  conj      4
+7 de        de        ADP   case      8
+8 Vantelo   _         PROPN nmod      6 ent=B-ORG
+9 ,         ,         PUNCT punct     10
+10 parle    parler    VERB  ROOT      10
+11 .        .         PUNCT punct     10
+"""
+
+
+def test_parse_relations_a_title_split_at_its_hyphen_reads_as_one_role() -> None:
+    assert readings(FR_HYPHENATED_TITLE, "fr") == [(WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "directeur-général"})]
+
+
+FR_LEAVES_THE_BOARD = """
+0 Luc       _              PROPN nsubj     2 ent=B-PER
+1 Ferraud   _              PROPN flat:name 0 ent=I-PER
+2 quitte    quitte         VERB  ROOT      2
+3 le        le             DET   det       4
+4 conseil   conseil        NOUN  obj       2
+5 d'        de             ADP   case      6
+6 administration administration NOUN nmod  4
+7 de        de             ADP   case      8
+8 Vantelo   _              PROPN nmod      6 ent=B-ORG
+9 .         .              PUNCT punct     2
+"""
+
+
+def test_parse_relations_leaving_the_board_of_a_company_is_a_former_job_there() -> None:
+    """The lemmatizer left "quitte" as it is; the board's company is the employer."""
+    assert readings(FR_LEAVES_THE_BOARD, "fr") == [(WORKS_AT, "Luc Ferraud", "Vantelo", {"former": True})]
+
+
+FR_NEW_GROUP_NAMED_AFTER = """
+0 Luc      _       PROPN nsubj     3 ent=B-PER
+1 Ferraud  _       PROPN flat:name 0 ent=I-PER
+2 a        avoir   AUX   aux:tense 3
+3 créé     créer   VERB  ROOT      3 morph=Tense=Past|VerbForm=Part
+4 un       un      DET   det       6
+5 nouveau  nouveau ADJ   amod      6
+6 groupe   groupe  NOUN  obj       3
+7 ,        ,       PUNCT punct     3
+8 Vantelo  _       PROPN appos     3 ent=B-ORG
+9 .        .       PUNCT punct     3
+"""
+
+
+def test_parse_relations_a_name_in_apposition_after_the_object_is_the_object() -> None:
+    assert readings(FR_NEW_GROUP_NAMED_AFTER, "fr") == [(FOUNDED, "Luc Ferraud", "Vantelo", {})]

@@ -897,7 +897,8 @@ class Reader:
         if top.i != noun.i:
             head = top.head
         if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at):
-            holders.append(head)
+            # in "A, PDG de X, B, PDG de Y" the parser may hang every title on A: the nearest name before wins
+            holders.append(self._nearest_person_before(noun, head) if head.i < noun.i else head)
         if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
             holders.append(head)  # "Acme CEO Jane Roe", "le PDG Jean Dupont"
         holders += [c for c in top.children if c.dep_ in APPOSITION or c.dep_ in ("flat:name", "nmod") and c.i in self.ctx.mention_at and c.i > noun.i and c.ent_type_ in ("PER", "PERSON")]
@@ -927,6 +928,17 @@ class Reader:
             if after is not None:
                 holders.append(after)
         return holders
+
+    def _nearest_person_before(self, noun: Token, holder: Token) -> Token:
+        """The person named last before ``noun`` after ``holder`` (``holder`` itself when there is none)."""
+        at = self.ctx.mention_at
+        holder_mention = at.get(holder.i)
+        own = {t.i for t in noun.subtree}  # "B, A's spokesman": A qualifies the title, B holds it
+        for i in range(noun.i - 1, holder.i, -1):
+            mention = at.get(i)
+            if mention is not None and mention != holder_mention and i not in own and self.ctx.type_of(mention) == P:
+                return noun.doc[i]
+        return holder
 
     def _name_after(self, noun: Token) -> Token | None:
         """The person named right after a title and its complement ("CEO and co-founder Jane Roe",

@@ -1371,3 +1371,30 @@ FR_NEW_GROUP_NAMED_AFTER = """
 
 def test_parse_relations_a_name_in_apposition_after_the_object_is_the_object() -> None:
     assert readings(FR_NEW_GROUP_NAMED_AFTER, "fr") == [(FOUNDED, "Luc Ferraud", "Vantelo", {})]
+
+
+FR_LIST_OF_TITLES = """
+0 Luc       _   PROPN nmod      13 ent=B-PER
+1 Ferraud   _   PROPN flat:name 0 ent=I-PER
+2 ,         ,   PUNCT punct     0
+3 PDG       pdg NOUN  appos     0
+4 de        de  ADP   case      5
+5 Vantelo   _   PROPN nmod      3 ent=B-ORG
+6 ,         ,   PUNCT punct     0
+7 Inès      _   PROPN appos     0 ent=B-PER
+8 Morel     _   PROPN flat:name 7 ent=I-PER
+9 ,         ,   PUNCT punct     0
+10 PDG      pdg NOUN  appos     0
+11 de       de  ADP   case      12
+12 Nortex   _   PROPN nmod      10 ent=B-ORG
+13 parlent  parler VERB ROOT    13
+14 .        .   PUNCT punct     13
+"""
+
+
+def test_parse_relations_in_a_list_each_title_belongs_to_the_name_just_before() -> None:
+    """The parser hung both titles on the first name; the second belongs to the name before it."""
+    assert readings(FR_LIST_OF_TITLES, "fr") == sorted([
+        (WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "PDG"}),
+        (WORKS_AT, "Inès Morel", "Nortex", {"role": "PDG"}),
+    ], key=repr)

@@ -640,7 +640,8 @@ class Reader:
         elif word in ("join", "rejoindre", "intégrer"):
             people = self.typed(args.actors, P)
             emit.pairs(WORKS_AT, people, self.typed(args.patients, O) + self._body_of(args.patients), {}, 0.8, "joined")
-            colleagues = self.typed(args.patients, P)  # "A joined B and C at Acme"
+            # "A joined B and C at Acme"; before typing, a joined name is read as a company, not a colleague
+            colleagues = [m for m in self.typed(args.patients, P) if self.ctx.type_of(m) == P]
             emit.pairs(KNOWS, people, colleagues, {}, 0.7, "joined-people")
             employers = self.typed((c for p, c in preps if p in ("at", "chez", "in")), O)
             emit.pairs(WORKS_AT, people + colleagues, employers if colleagues else [], {}, 0.7, "joined-people")

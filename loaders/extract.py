@@ -96,6 +96,8 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
                 between = text[lm.end:rm.start]
                 if _person_between(mentions, indexes[a + 1:b], lm, rm, resolution, between):
                     continue
+                if "(" in between and between.split("(", 1)[0].strip(" ,"):
+                    continue  # a parenthesis speaks of the name right before it: "A, B (acquired by C)"
                 after = text[rm.end:min(s_end, rm.end + PAIR_WINDOW)]
                 clause = text[_clause_start(text, s_start, lm.start):rm.end]
                 lt, rt = resolution.entities[lk].type, resolution.entities[rk].type
@@ -105,7 +107,7 @@ def _read_pairs(article: Article, spans: list[tuple[int, int]], mentions: list[M
                     evidence = [_evidence(article, s_start, s_end)]
                     for source_i, target_i in _with_conjuncts(text, mentions, indexes, hit.source, hit.target,
                                                               resolution, hit.type in _MIXED_SOURCES,
-                                                              hit.rule in _TIGHT_TARGETS):
+                                                              hit.rule in _TIGHT_TARGETS or "(" in between):
                         source, target = resolution.key_of(source_i), resolution.key_of(target_i)
                         if source and target and source != target:
                             found.append(Relation(type=hit.type, source=source, target=target,

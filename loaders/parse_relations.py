@@ -276,6 +276,7 @@ class Arguments:
         self.actors: list[Token] = []
         self.patients: list[Token] = []
         self.preps: list[tuple[str, Token]] = []
+        self.bound: set[int] = set()  # arguments that stand alone, never widened to their conjuncts
         passive = _is_passive(verb)
         for child in verb.children:
             if child.dep_ in SUBJECT:
@@ -308,6 +309,12 @@ class Arguments:
         if head.i == verb.i:
             return
         dep = verb.dep_
+        if dep in ("relcl", "acl:relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # a clause after a list ("A, B, C (acquired by D)") is about the item just before it, alone
+            before = [t for t in [head, *_conjuncts(head)] if t.i < verb.i]
+            if before:
+                head = max(before, key=lambda t: t.i)
+            self.bound.add(head.i)
         if dep in ("relcl", "acl:relcl"):
             pronoun = next((c for c in verb.subtree if c.lower_ in _RELATIVE and c.i < verb.i), None)
             if pronoun is not None and pronoun.dep_ in OBJECT:
@@ -409,6 +416,7 @@ class Reader:
 
     def __init__(self, context: Context):
         self.ctx = context
+        self._bound: set[int] = set()  # the current trigger's arguments that are not widened to conjuncts
 
     # --- entities at a token -------------------------------------------------------------------
     def entities(self, token: Token, depth: int = 0, expand: bool = True) -> list[int]:
@@ -505,7 +513,7 @@ class Reader:
         """The mentions of these entity types that ``tokens`` stand for (see :meth:`entities`)."""
         out: list[int] = []
         for token in tokens:
-            own = expand and not (token.head.dep_ in ("relcl", "acl:relcl", "acl") and token.head.head.i == token.i)
+            own = expand and token.i not in self._bound
             out += [m for m in self.entities(token, expand=own and expand)
                     if (self.ctx.type_of(m) in types or self.ctx.type_of(m) == ANY) and m not in out]
         return out
@@ -514,6 +522,7 @@ class Reader:
     def read(self, sentence: Span) -> list[Reading]:
         """Every relation the sentence states (none without two names in it)."""
         found: list[Reading] = []
+        self._bound = set()
         at = self.ctx.mention_at
         named = {at[i] for i in range(sentence.start, sentence.end) if i in at}
         if not named or (len(named) == 1 and not any(lemma(t) in ROUND_NOUNS | {"participate", "participer"}
@@ -523,6 +532,7 @@ class Reader:
         for token in sentence:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
                 found += self._verb(token)
+                self._bound = set()
             if (people and token.pos_ in ("NOUN", "PROPN")) or lemma(token) in _TRIGGER_NOUNS or token.lower_ in ROLE_NOUNS:
                 found += self._noun(token)  # any noun may title a person; others only from the lexicons
             if token.i in self.ctx.mention_at:
@@ -546,6 +556,7 @@ class Reader:
         else:
             out_side = []
         args = Arguments(verb)
+        self._bound = args.bound
         particle = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")), "")
         out: list[Reading] = out_side
         for kind in kinds:

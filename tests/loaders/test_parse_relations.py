@@ -1398,3 +1398,23 @@ def test_parse_relations_in_a_list_each_title_belongs_to_the_name_just_before() 
         (WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "PDG"}),
         (WORKS_AT, "Inès Morel", "Nortex", {"role": "PDG"}),
     ], key=repr)
+
+
+EN_CLAUSE_AFTER_A_LIST = """
+0 invested  invest  VERB  ROOT  0 tag=VBN
+1 in        in      ADP   prep  0
+2 Vantelo   _       PROPN pobj  1 ent=B-ORG
+3 ,         ,       PUNCT punct 2
+4 Nortex    _       PROPN conj  2 ent=B-ORG
+5 (         (       PUNCT punct 6
+6 acquired  acquire VERB  acl   2 tag=VBN
+7 by        by      ADP   agent 6
+8 Halden    _       PROPN pobj  7 ent=B-ORG
+9 )         )       PUNCT punct 6
+10 .        .       PUNCT punct 0
+"""
+
+
+def test_parse_relations_a_clause_after_a_list_speaks_of_the_item_before_it() -> None:
+    """The parser hung "(acquired by Halden)" on the list's head; only the name before the clause was bought."""
+    assert readings(EN_CLAUSE_AFTER_A_LIST, "en") == [(ACQUIRED, "Halden", "Nortex", {})]

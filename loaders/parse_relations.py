@@ -132,6 +132,8 @@ STAKE_NOUNS = frozenset({"participation", "stake", "part", "parts", "share", "sh
 #: Bodies of an organization one joins or leaves: their organization is the employer.
 BODY_NOUNS = frozenset({"board", "conseil", "ca", "direction", "directoire", "comité", "committee", "team", "équipe",
                         "management", "leadership", "bureau", "gouvernance"})
+#: Verbs that give a name ("l'entreprise, baptisée X", "a startup called X").
+NAMING_VERBS = frozenset({"baptiser", "nommer", "appeler", "dénommer", "call", "name", "dub", "brand"})
 #: Nouns that frame a role ("le statut de cofondateur", "the role of CEO"): their holder holds the role.
 FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casquette", "role", "position", "title",
                          "job", "post", "seat", "siège"})
@@ -254,10 +256,17 @@ def _prep_objects(token: Token) -> Iterable[tuple[str, Token]]:
                     yield "by", grand
 
 
+#: French verbs whose compound tenses take "être" (the parser labels that auxiliary aux:pass).
+_ETRE_VERBS = frozenset({"entrer", "arriver", "partir", "venir", "monter", "devenir", "rester", "tomber", "naître",
+                         "mourir", "sortir", "passer", "revenir", "retourner", "descendre", "parvenir", "intervenir"})
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive verb: passive auxiliary, or a passive subject the verb's own object does not contradict
     (the French parser calls some plain subjects ``nsubj:pass``), or a past participle modifying a noun."""
     children = list(verb.children)
+    if lemma(verb) in _ETRE_VERBS and not any(c.dep_ in ("agent", "obl:agent") for c in children):
+        return False  # "sont entrés au capital", "est devenue": "être" is these verbs' perfect, not a passive
     if any(c.dep_ in ("auxpass", "aux:pass", "agent", "obl:agent") for c in children):
         return True  # a passive auxiliary, or a "by/par" agent
     if any(c.dep_ in PASSIVE_SUBJECT for c in children):
@@ -302,6 +311,11 @@ class Arguments:
             if stray is not None:
                 (self.patients if passive else self.actors).append(stray)
         self._from_head(verb, passive)
+        if not self.patients and not passive:  # "A founded and built up X": the object is shared
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
+                    self.patients += [c for c in conj.children if c.dep_ in OBJECT]
+                    break
 
     def _from_head(self, verb: Token, passive: bool) -> None:
         """Fill the slot a relative clause, a participle or a coordinated verb leaves to its head."""
@@ -430,6 +444,10 @@ class Reader:
             if expand:
                 for conj in _list_conjuncts(token):
                     found += [m for m in self._own(conj) if m not in found]
+                for apposition in (c for c in token.children if c.dep_ in APPOSITION and c.pos_ == "NOUN"):
+                    for conj in _conjuncts(apposition):  # "par A, un ingénieur, et B": B hangs on A's apposition
+                        found += [m for m in self._own(conj) if m not in found
+                                  and self.ctx.type_of(m) in (self.ctx.type_of(mention), ANY)]
                 found += [m for m in self._listed_after(token) if m not in found]
             return found
         if token.lower_ in _RELATIVE and token.head.dep_ in ("relcl", "acl:relcl"):
@@ -441,6 +459,10 @@ class Reader:
         if token.pos_ == "NOUN":  # "l'enseigne X", "la start-up X", "the firm X": the name the noun introduces
             listed += [c for c in token.children if c.dep_ in NAMED_BY and c.i > token.i and not _case(c)
                        and c.i in self.ctx.mention_at]
+            for clause in token.children:  # "l'entreprise, baptisée X", "a startup called X"
+                if clause.dep_ in ("acl", "amod", "relcl") and lemma(clause) in NAMING_VERBS:
+                    listed += [g for g in clause.children if g.dep_ in ("xcomp", "obj", "dobj", "oprd", "attr", "obl:arg")
+                               and g.i in self.ctx.mention_at]
             after = token.right_edge.i + 1  # "un nouveau groupe, X": the parser hung X elsewhere
             if not listed and after + 1 < len(token.doc) and token.doc[after].text == "," and \
                     (after + 1) in self.ctx.mention_at and token.doc[after + 1].dep_ in APPOSITION:
@@ -914,6 +936,9 @@ class Reader:
         if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
             holders.append(head)  # "Acme CEO Jane Roe", "le PDG Jean Dupont"
         holders += [c for c in top.children if c.dep_ in APPOSITION or c.dep_ in ("flat:name", "nmod") and c.i in self.ctx.mention_at and c.i > noun.i and c.ent_type_ in ("PER", "PERSON")]
+        one = top.head if top.dep_ == "nmod" else top.head.head
+        if top.dep_ in ("nmod", "pobj") and one.pos_ in ("PRON", "NUM") and one.lower_ in ("un", "une", "one", "l'un"):
+            return self._holders(one)  # "A, l'un des fondateurs de X", "A, one of the founders of X"
         if top.dep_ in ("nmod", "pobj") and lemma(top.head if top.dep_ == "nmod" else top.head.head) in FRAME_NOUNS:
             frame = top.head if top.dep_ == "nmod" else top.head.head  # "a le statut de cofondateur de X"
             return self._holders(frame)
@@ -969,6 +994,7 @@ class Reader:
                 while i + 1 < limit and at.get(i + 1) == mention:
                     i += 1  # an organization inside the title: "CEO of Acme Jane Roe"
             elif not (token.lower_ in _TITLE_GLUE or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS
+                      or (token.text == "," and noun.i == noun.sent.start)  # "Cofondateurs de X, A et B lancent"
                       or (token.pos_ in ("ADJ", "NOUN") and token.is_lower and token.dep_ in ("amod", "compound", "conj"))):
                 return None
             i += 1

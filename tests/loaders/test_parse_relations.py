@@ -1418,3 +1418,43 @@ EN_CLAUSE_AFTER_A_LIST = """
 def test_parse_relations_a_clause_after_a_list_speaks_of_the_item_before_it() -> None:
     """The parser hung "(acquired by Halden)" on the list's head; only the name before the clause was bought."""
     assert readings(EN_CLAUSE_AFTER_A_LIST, "en") == [(ACQUIRED, "Halden", "Nortex", {})]
+
+
+FR_CAPITAL_ETRE = FR_CAPITAL.replace("1 est       être    AUX   aux:tense 2", "1 est       être    AUX   aux:pass  2")
+
+
+def test_parse_relations_etre_of_a_verb_of_movement_is_no_passive() -> None:
+    """"est entré au capital": the parser labels the auxiliary aux:pass; the subject still invests."""
+    assert "aux:pass" in FR_CAPITAL_ETRE
+    assert readings(FR_CAPITAL_ETRE, "fr") == [(INVESTED_IN, "Nortex", "Vantelo", {})]
+
+
+FR_NAMED_COMPANY = """
+0 L'          le         DET   det        1
+1 entreprise  entreprise NOUN  nsubj:pass 8
+2 ,           ,          PUNCT punct      1
+3 baptisée    baptiser   VERB  acl        1
+4 Vantelo     _          PROPN xcomp      3 ent=B-ORG
+5 ,           ,          PUNCT punct      1
+6 a           avoir      AUX   aux:tense  8
+7 été         être       AUX   aux:pass   8
+8 cofondée    cofonder   VERB  ROOT       8
+9 par         par        ADP   case       10
+10 Luc        _          PROPN obl:agent  8 ent=B-PER
+11 Ferraud    _          PROPN flat:name  10 ent=I-PER
+12 ,          ,          PUNCT punct      10
+13 un         un         DET   det        14
+14 ingénieur  ingénieur  NOUN  appos      10
+15 ,          ,          PUNCT punct      14
+16 et         et         CCONJ cc         17
+17 Inès       _          PROPN conj       14 ent=B-PER
+18 Morel      _          PROPN flat:name  17 ent=I-PER
+19 .          .          PUNCT punct      8
+"""
+
+
+def test_parse_relations_a_company_named_by_a_participle_and_founders_past_an_apposition() -> None:
+    assert readings(FR_NAMED_COMPANY, "fr") == sorted([
+        (FOUNDED, "Luc Ferraud", "Vantelo", {}),
+        (FOUNDED, "Inès Morel", "Vantelo", {}),
+    ], key=repr)

@@ -151,15 +151,15 @@ def _person_between(mentions: list[Mention], indexes: list[int], lm: Mention, rm
                     resolution: Resolution, between: str = "") -> bool:
     """True when another person is named between the two mentions (the nearer one is the subject),
     or a new clause opens with a personal pronoun ("X mentored me, and I met Y")."""
-    if lm.type == "Person" and _NEW_SUBJECT.search(between):
-        return True
-    for i in indexes:
+    if lm.type != "Person":
+        return False
+    for i in indexes:  # the cheap test first: in a long list of people it settles almost every pair
         m = mentions[i]
         if lm.end <= m.start and m.end <= rm.start and m.source not in ("descriptor",):
             key = resolution.key_of(i)
-            if key and resolution.entities[key].type == "Person" and lm.type == "Person":
+            if key and resolution.entities[key].type == "Person":
                 return True
-    return False
+    return bool(_NEW_SUBJECT.search(between))
 
 
 def _merge(relations: Iterable[Relation]) -> list[Relation]:

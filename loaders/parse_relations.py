@@ -323,8 +323,10 @@ class Arguments:
         if head.i == verb.i:
             return
         dep = verb.dep_
-        if dep in ("relcl", "acl:relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # a clause after a list ("A, B, C (acquired by D)") is about the item just before it, alone
+        edge = verb.left_edge.i
+        if dep in ("relcl", "acl:relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
+                verb.doc[edge].text == "(" or (edge > 0 and verb.doc[edge - 1].text == "(")):
+            # a parenthesis after a list ("A, B, C (acquired by D)") is about the item just before it, alone
             before = [t for t in [head, *_conjuncts(head)] if t.i < verb.i]
             if before:
                 head = max(before, key=lambda t: t.i)
@@ -870,6 +872,7 @@ class Reader:
         if noun.i > 1 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ not in ("co", "ex", "vice"):
             return []  # the second half of a hyphenated title, read with its first half
         people: list[Token] | None = None
+        generic = False
         if not (is_founder or is_investor or is_mentor or is_role):
             # any person-denoting noun in apposition or as a title ("X, a top official of Y", "Y spokesman X")
             if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES | FRAME_NOUNS or noun.lower_ in NOT_ROLES \
@@ -878,7 +881,7 @@ class Reader:
             people = self._holders(noun)
             if not any(self.ctx.type_of(m) == P for m in self.typed(people, P, expand=False)):
                 return []  # only a name already typed Person makes a title of an unlisted noun
-            is_role = True
+            is_role = generic = True
         out: list[Reading] = []
         emit = _Emitter(out, noun)
         people = self._holders(noun) if people is None else people
@@ -893,7 +896,7 @@ class Reader:
             emit.pairs(INVESTED_IN, owners, self.typed(people, O, expand=plural), {}, 0.7, "owned-by")
             return out
         orgs = self._organizations_of(noun, (O,))
-        if not orgs and is_role:  # "assistant de X", "X's chief of staff": a role held next to a person
+        if not orgs and is_role and not generic:  # "assistant de X", "X's chief of staff": a role beside a person
             bosses = [m for m in self._organizations_of(noun, (P,)) if self.ctx.type_of(m) == P]
             if bosses:
                 emit.pairs(KNOWS, self.typed(people, P, expand=plural), bosses, {}, 0.65, "role-beside")
@@ -1019,7 +1022,14 @@ class Reader:
         relative = noun.head if noun.dep_ in ("relcl", "acl:relcl") else None
         if relative is None and any(c.lower_ in ("dont", "whose") for c in noun.children):
             relative = noun.head  # "Acme, dont Jane Roe est directrice générale"
-        if relative is not None and any(c.lower_ in ("dont", "whose") for c in noun.subtree):
+        dont = next((c for c in [*noun.children, *noun.head.children] if c.lower_ in ("dont", "whose")), None)
+        if relative is None and dont is not None:  # "A et B, dont il est devenu actionnaire": the name before "dont"
+            before = dont.i - 1 - (dont.i >= 2 and dont.doc[dont.i - 1].text == ",")
+            if before >= 0 and before in self.ctx.mention_at:
+                relative = dont.doc[before]
+                while relative.dep_ == "conj" and relative.head.i in self.ctx.mention_at:
+                    relative = relative.head  # the list's head, so every item of it is read
+        if relative is not None and (dont is not None or any(c.lower_ in ("dont", "whose") for c in noun.subtree)):
             candidates.append(relative)
         at = self.ctx.mention_at
         for token in candidates:

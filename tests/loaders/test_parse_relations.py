@@ -1458,3 +1458,27 @@ def test_parse_relations_a_company_named_by_a_participle_and_founders_past_an_ap
         (FOUNDED, "Luc Ferraud", "Vantelo", {}),
         (FOUNDED, "Inès Morel", "Vantelo", {}),
     ], key=repr)
+
+
+FR_DONT_SHAREHOLDER = """
+0 Luc        _           PROPN nsubj     2 ent=B-PER
+1 Ferraud    _           PROPN flat:name 0 ent=I-PER
+2 soutient   soutenir    VERB  ROOT      2
+3 Vantelo    _           PROPN obj       2 ent=B-ORG
+4 et         et          CCONJ cc        5
+5 Nortex     _           PROPN conj      3 ent=B-ORG
+6 ,          ,           PUNCT punct     2
+7 dont       dont        PRON  dep       11
+8 Inès       _           PROPN nsubj     11 ent=B-PER
+9 est        être        AUX   aux:pass  11
+10 récemment récemment   ADV   advmod    11
+11 devenue   devenir     VERB  advcl     2
+12 actionnaire actionnaire NOUN xcomp    11
+13 .         .           PUNCT punct     2
+"""
+
+
+def test_parse_relations_dont_after_a_list_ties_a_title_to_every_item() -> None:
+    """"A et B, dont X est devenue actionnaire": the parser left "dont" on the verb; the list before it is owned."""
+    found = readings(FR_DONT_SHAREHOLDER, "fr")
+    assert (INVESTED_IN, "Inès", "Vantelo", {}) in found and (INVESTED_IN, "Inès", "Nortex", {}) in found

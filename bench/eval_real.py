@@ -3,22 +3,19 @@
     python -m bench.eval_real                 # every set, one summary line each
     python -m bench.eval_real dev-real --details --out /tmp/eval   # per-item misses in /tmp/eval/dev-real.txt
 
-Parses are cached (``--cache``, spaCy ``DocBin`` per set and pipeline), so a change to the rules
-re-scores in seconds; the cache key is the pipeline's name and version plus the texts. The figures
-are those of ``../shared/eval/score.py`` and ``score_pairs.py``, run as they are.
+Every article is parsed afresh, as ``foundergraph extract`` does (a DocBin cache of the parses was
+tried and dropped: English docs read back from it gave other relations). The figures are those of
+``../shared/eval/score.py`` and ``score_pairs.py``, run as they are.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-from spacy.tokens import DocBin
 
 from graph.errors import InputError
 from graph.model import Article
@@ -52,34 +49,23 @@ def _articles(folder: Path) -> list[Article]:
     return found
 
 
-def parsed(articles: list[Article], cache: Path | None, model: str | None) -> list:
-    """The docs of ``articles``, parsed by the pipeline of each one's language (cached on disk)."""
+def parsed(articles: list[Article], model: str | None) -> list:
+    """The docs of ``articles``, each parsed by the pipeline of its language."""
     docs: list = [None] * len(articles)
     groups: dict[str, list[int]] = {}
     for i, article in enumerate(articles):
         groups.setdefault(model_name_for(article.language, model), []).append(i)
     for name, indexes in groups.items():
         nlp = load_model(name)
-        texts = [articles[i].text for i in indexes]
-        digest = hashlib.sha256("\x00".join([name, nlp.meta.get("version", ""), *texts]).encode()).hexdigest()[:16]
-        file = cache / f"{name}-{digest}.spacy" if cache else None
-        if file and file.exists():
-            group_docs = list(DocBin().from_disk(file).get_docs(nlp.vocab))
-        else:
-            group_docs = list(nlp.pipe(texts, batch_size=8))
-            if file:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                DocBin(docs=group_docs, store_user_data=False).to_disk(file)
-        for i, doc in zip(indexes, group_docs):
+        for i, doc in zip(indexes, nlp.pipe((articles[i].text for i in indexes), batch_size=8)):
             docs[i] = doc
     return docs
 
 
-def run_set(name: str, folder: Path, gold: Path, scorer: Path, out: Path, cache: Path | None,
-            model: str | None, details: bool) -> str:
+def run_set(name: str, folder: Path, gold: Path, scorer: Path, out: Path, model: str | None, details: bool) -> str:
     """Extract one set, score it, and return the scorer's last line (its whole output goes to ``out``)."""
     articles = _articles(folder)
-    docs = parsed(articles, cache, model)
+    docs = parsed(articles, model)
     pred = out / f"{name}.jsonl"
     with pred.open("w", encoding="utf-8") as stream:
         for article, doc in zip(articles, docs):
@@ -112,7 +98,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("names", nargs="*", help="sets to run (default: all)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=None, help="folder for predictions and scorer output")
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "eval", help="parse cache ('' for none)")
     parser.add_argument("--model", default=None, help="one spaCy pipeline for every article")
     parser.add_argument("--french-model", default=None, help="the pipeline for French articles only "
                         "(English keeps its own), e.g. fr_core_news_sm")
@@ -125,7 +110,6 @@ def main(argv: list[str] | None = None) -> None:
     names = args.names or list(available)
     out = args.out or Path(tempfile.mkdtemp(prefix="foundergraph-eval-"))
     out.mkdir(parents=True, exist_ok=True)
-    cache = args.cache if str(args.cache) not in ("", ".") else None
     for name in names:
         if name not in available:
             sys.exit(f"unknown set {name!r}: choose among {', '.join(available)}")
@@ -134,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{name:14} skipped: {gold} not found")
             continue
         started = time.perf_counter()
-        line = run_set(name, folder, gold, args.shared / "eval" / scorer, out, cache, args.model, args.details)
+        line = run_set(name, folder, gold, args.shared / "eval" / scorer, out, args.model, args.details)
         print(f"{name:14} {line}   ({time.perf_counter() - started:.0f} s)")
     print(f"predictions and scorer output: {out}")
 

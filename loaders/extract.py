@@ -1,14 +1,17 @@
 """From parsed article to :class:`~graph.model.Extraction`: mentions, types, coreference, relations, evidence.
 
-Steps: name mentions (:mod:`loaders.mentions`), typed by votes
-(:mod:`loaders.entity_types`); organization descriptors (:mod:`loaders.coref`);
+Steps: name mentions (:mod:`loaders.mentions`) and proper nouns that fill a trigger's slot,
+typed by votes (:mod:`loaders.entity_types`, with the parse's slot votes from
+:mod:`loaders.parse_relations`); organization descriptors (:mod:`loaders.coref`);
 entities (:mod:`loaders.resolve`); a first pass of relation rules
 (:mod:`loaders.relations`) over each sentence; person descriptors resolved
 through those relations; quotes and interview turns give first-person
 pseudo-mentions to their speakers (:mod:`loaders.speakers`); a second pass
 reads what speakers say about themselves; round cues (:mod:`loaders.funding`) add
-the investors named apart from the raise. Each relation keeps its sentences
-as evidence; repeated sightings raise its confidence.
+the investors named apart from the raise; pronouns and descriptions are resolved by
+salience (:mod:`loaders.salience`) and the dependency parse is read for relations
+(:mod:`loaders.parse_relations`). Each relation keeps its sentences as evidence;
+repeated sightings raise its confidence.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.model import FOUNDED, INVESTED_IN, WORKS_AT, Article, Evidence, Extraction, Relation, article_id
-from loaders.coref import org_descriptors, person_descriptors, pronoun_mentions, resolve_person_descriptors
+from loaders.coref import org_descriptors, person_descriptors, resolve_person_descriptors
 from loaders.entity_types import assign_types
 from loaders.funding import funding_relations
 from loaders.mentions import Mention, find_mentions
@@ -243,7 +246,6 @@ def extract_doc(article: Article, doc: Doc) -> Extraction:
     assign_types(text, mentions, doc, {new: votes[old] for new, old in enumerate(kept) if old in votes})
     mentions += org_descriptors(text, mentions, spans)
     mentions += person_descriptors(text, mentions)
-    # mentions += pronoun_mentions(text, mentions, spans)
     resolution = resolve_mentions(mentions)
     plain = _read_pairs(article, spans, mentions, resolution, only_pseudo=False)
     if resolve_person_descriptors(mentions, resolution.key_of, plain):

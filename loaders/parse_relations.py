@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
+from loaders.mentions import Mention
 from loaders.money import money_props
 
 P, O = PERSON, ORGANIZATION
@@ -1259,11 +1260,9 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     return votes
 
 
-def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list["Mention"]:
+def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
     """Proper-noun runs no mention covers ("fondateur d'Allociné", "analyst at eToro"), as untyped
     candidates: the caller keeps those that fill a trigger slot (:func:`slot_votes`)."""
-    from loaders.mentions import Mention
-
     out: list[Mention] = []
     i = 0
     while i < len(doc):

@@ -4,7 +4,7 @@ Inside an article, variants of case, accents and apostrophes share a key, and
 a lone surname (or first name) joins the one person the article names in
 full with it. When two people share that name, the lone mention stays
 unresolved rather than merging them. Across articles, entities meet in
-:class:`graph.identity.EntityIndex` (re-exported here).
+:class:`graph.identity.EntityIndex`.
 """
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-# Resolution across articles lives with the stores, in graph/identity.py; re-exported for callers of this module.
-from graph.identity import FUZZY_SURE, FUZZY_UNSURE, EntityIndex, fuzzy_same  # noqa: F401
 from graph.model import ORGANIZATION, PERSON, Entity, entity_key
 from loaders.lexicon import ORG_SUFFIXES
 from loaders.mentions import Mention

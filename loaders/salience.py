@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.first_names import FEMALE, MALE, given_name_gender
 from loaders.mentions import Mention, doc_text
+from loaders.parse_relations import DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, ROUND_NOUNS, lemma
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
@@ -142,7 +143,6 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             return ORGANIZATION, None
         return None
     if low in POSSESSIVES and token.dep_ in ("poss", "det", "nmod:poss") and token.head.pos_ == "NOUN":
-        from loaders.parse_relations import DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, ROUND_NOUNS, lemma
         head = lemma(token.head)
         if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS or head.startswith("co"):
             return ORGANIZATION, None

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.coref import pronoun_mentions
 from loaders.extract import extract_text
-from loaders.mentions import Mention
 
 
 def triples(extraction) -> set[tuple[str, str, str]]:
@@ -48,24 +46,6 @@ def test_relations_coref_pronoun_traps(nlp_fr, text: str, forbidden: tuple[str, 
     kinds = {(t[0], t[1]) for t in triples(extract_text(text))} | \
         {(t[0], t[2]) for t in triples(extract_text(text))}
     assert forbidden not in kinds
-
-
-@pytest.mark.parametrize("text,names,expected", [
-    ("Paul Tissier dirige Orvel. Il sourit.", ["Paul Tissier"], "Paul Tissier"),
-    ("« Bravo Paul Tissier », dit-on. Elle sourit.", ["Paul Tissier"], None),
-])
-def test_relations_coref_pronoun_mentions(text: str, names: list[str], expected: str | None) -> None:
-    mentions = []
-    for name in names:
-        start = text.index(name)
-        mentions.append(Mention(text=name, type="Person", start=start, end=start + len(name), sentence=0))
-    cut = text.index(". ") + 2 if ". " in text else text.index("dit-on. ") + 8
-    spans = [(0, cut), (cut, len(text))]
-    found = pronoun_mentions(text, mentions, spans)
-    if expected is None:
-        assert found == []
-    else:
-        assert [mentions[m.refers_to].text for m in found] == [expected]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -7,7 +7,8 @@ import pytest
 
 from graph.model import ORGANIZATION, PERSON, Entity, entity_key
 from loaders.mentions import Mention
-from loaders.resolve import EntityIndex, fuzzy_same, resolve_mentions
+from graph.identity import EntityIndex, fuzzy_same
+from loaders.resolve import resolve_mentions
 
 
 def mentions_of(*items: tuple[str, str]) -> list[Mention]:

@@ -8,7 +8,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from graph.model import ORGANIZATION, PERSON, Entity, entity_key
-from loaders.resolve import FUZZY_UNSURE, EntityIndex, fuzzy_same
+from graph.identity import FUZZY_UNSURE, EntityIndex, fuzzy_same
 
 GIVEN = ["anne", "anna", "jean", "jean-marc", "marc", "paul", "lea", "tom", "camille", "yann", "sofia", "lucas"]
 SYLLABLES = ["ber", "dan", "el", "fo", "gar", "is", "lo", "mar", "nel", "or", "pen", "ri", "sel", "tis", "ver", "zu"]

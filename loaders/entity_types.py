@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from graph.model import ORGANIZATION, PERSON, entity_key
-from loaders.lexicon import (FORMER_WORDS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
+from loaders.lexicon import (FORMER_WORDS, GENERIC_ACRONYMS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
                              ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
 from loaders.first_names import is_given_name
 from loaders.mentions import Mention
@@ -198,6 +198,9 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_coordinations(text, named, totals)
+    for mention in named:
+        if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS:
+            totals[entity_key(mention.text)].clear()  # "Series B", "API": whatever slot they fill, never entities
     labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
     types: dict[str, str] = {}
     for key, votes in totals.items():

@@ -102,6 +102,15 @@ ORG_DESCRIPTOR_NOUNS = (
     r"distributeur|retailer|maker|fabricant|constructeur|assureur|insurer|lender|prêteur|néobanque|neobank|"
     r"vc|venture firm|investment firm|société de gestion|family office|holding"
 )
+#: Abbreviations of technologies, products and business terms the press capitalizes: never an
+#: organization's name on their own ("an API", "les PME", "le CA"), whatever NER labels them.
+GENERIC_ACRONYMS = frozenset({
+    "AI", "IA", "API", "APIs", "GPU", "GPUs", "CPU", "LLM", "LLMs", "ML", "NLP", "SEO", "SEM", "CDN", "IoT", "SaaS",
+    "PaaS", "IaaS", "B2B", "B2C", "C2C", "UI", "UX", "UI/UX", "SDK", "CRM", "ERP", "SQL", "HTML", "CSS", "URL", "PDF",
+    "GPS", "USB", "RSS", "FAQ", "VR", "AR", "3D", "4G", "5G", "HD", "TV", "PC", "VOD", "SVOD", "OTT", "DDoS", "VPN",
+    "VC", "VCs", "IPO", "ICO", "NFT", "NFTs", "ETF", "KPI", "ROI", "M&A", "R&D", "ESG", "RSE", "RH", "RHD", "CA", "PME",
+    "PMEs", "TPE", "ETI", "CDI", "CDD", "PIB", "GDP", "TVA", "VAT", "RIP", "CV", "MBA", "PhD", "DIY", "P2P",
+})
 #: Role titles written as acronyms: inside a tagged span they separate an organization from a person
 #: ("Acme CEO Jane Roe").
 ACRONYM_ROLES = frozenset({"CEO", "CTO", "COO", "CFO", "CMO", "CPO", "PDG", "DG", "VP", "SVP", "EVP"})

@@ -282,7 +282,7 @@ def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -
 
 
 def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
-    """Cut a tagged span between coordinated names ("Ann Lee and Bo Chen"), before a weekday or month
+    """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
     for token in span[1:]:
         if token.lower_ in DATE_WORDS:  # "Acme on Monday"
@@ -290,6 +290,9 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
         if token.text in ACRONYM_ROLES:
             parts = [(span.doc[span.start:token.i], "ORG"), (span.doc[token.i + 1:span.end], "PER")]
             return [(part, part_label) for part, part_label in parts if len(part)]
+        if token.text == "," and token.i < span.end - 1 and span.doc[token.i + 1].text not in ORG_SUFFIXES:
+            left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            return _split_span(left, label) + _split_span(right, label)  # "Alder, Brisk, Corvo": a list
         if token.lower_ in _COORDINATORS and token.i < span.end - 1:
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             return _split_span(left, label) + _split_span(right, label)

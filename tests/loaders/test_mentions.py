@@ -23,6 +23,11 @@ def blank():
     (["avec", "Norvane", "Partners", "hier"], [True, True, True, False], [("ORG", 1, 2)], ["Norvane Partners"]),
     # a name cut at a line break
     (["Yanis", "\n\n", "Rédigé"], [False, False, False], [("PER", 0, 2)], ["Yanis"]),
+    # one tagged span over a list of names is one name per item; a comma before a legal form is not a list
+    (["dont", "Alderwick", ",", "Brisquet", ",", "Corvano", "."], [True, False, True, False, True, False, False],
+     [("ORG", 1, 6)], ["Alderwick", "Brisquet", "Corvano"]),
+    (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
+     ["Pellmont, Inc."]),
 ])
 def test_mentions_from_hand_built_docs(blank, words, spaces, ents, expected) -> None:
     tags = ["O"] * len(words)

@@ -48,6 +48,9 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
      {"jean varlet": PERSON, "varlet": PERSON}),
     # a place stays out of the entities
     ("Il vit à Lyon.", [("Lyon", "LOC")], {}),
+    # a technology's abbreviation and a round's name are never entities, however NER labels them
+    ("Zorblat sells an API. Zorblat raised its Series B.", [("API", "ORG"), ("Series B", "ORG"), ("Zorblat", "ORG")],
+     {"zorblat": ORGANIZATION}),
 ])
 def test_typing_votes_across_mentions(whole: str, names: list, expected: dict) -> None:
     mentions = []

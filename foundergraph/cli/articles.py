@@ -1,10 +1,9 @@
 """Commands that read articles: ``ingest``, ``extract`` and ``eval``."""
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import click
 from tqdm import tqdm
@@ -13,8 +12,9 @@ from foundergraph import scoring
 from foundergraph.cli.base import article_name, store_option, warn
 from foundergraph.cli.neo4j import connect, neo4j_options, neo4j_requested
 from graph.errors import InputError
-from graph.model import Article
+from graph.model import Article, Extraction
 from graph.neo4j_store import Neo4jSettings, ingest_into_neo4j
+from graph.shards import Shard, in_ingest_order, parse_shard, read_lines, select, to_line
 from graph.store import GraphStore
 from loaders.long_texts import extract_all
 from loaders.read import discover_entries, read_article, shown
@@ -54,6 +54,68 @@ def skipping(failed: list[Article]) -> Callable[[Article, str], None]:
     return on_error
 
 
+def shard_option(func: Callable) -> Callable:
+    """``--shard I/N``: only the I-th of N deterministic shards of the input (by article id)."""
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None) -> Shard | None:
+        if value is None:
+            return None
+        try:
+            return parse_shard(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return click.option("--shard", callback=convert, default=None, metavar="I/N",
+                        help="Only the I-th of N shards of the articles (stable by article id): run the N "
+                             "shards anywhere, then `ingest --extractions` their outputs.")(func)
+
+
+def ingest_extractions(files: tuple[Path, ...], store_dir: Path | None, use_neo4j: bool,
+                       settings: Neo4jSettings) -> None:
+    """Load extraction lines (``foundergraph extract``'s output, from any machine) like an ingest of their
+    articles: into Neo4j, or the embedded store; articles already stored are skipped."""
+    if not use_neo4j:
+        GraphStore.open(store_dir)  # a store that cannot be used is reported before any reading
+    extractions = in_ingest_order(read_lines(files))
+    if use_neo4j:
+        with connect(settings) as db:
+            summary = ingest_into_neo4j(extractions, db)
+        click.echo(f"{summary}\nneo4j: {settings.uri}")
+        return
+    store = GraphStore(store_dir)
+    with store.locked():
+        report = add_to_store(store, extractions)
+    click.echo(report)
+
+
+def add_to_store(store: GraphStore, extractions: Iterable[Extraction], read: int | None = None,
+                 unreadable: int = 0, failed: list[Article] | None = None) -> str:
+    """Add extractions to a locked store, saving every SAVE_INTERVAL seconds; the summary ingest prints.
+
+    ``read`` is the number of articles read (default: the extractions seen)."""
+    added = entities = relations = evidence = seen = 0
+    failed = [] if failed is None else failed
+    pending, last_save = 0, time.monotonic()
+    for extraction in extractions:
+        seen += 1
+        result = store.add(extraction)
+        added += not result.skipped
+        entities += result.entities_added
+        relations += result.relations_added
+        evidence += result.evidence_added
+        pending += not result.skipped
+        if pending and time.monotonic() - last_save >= SAVE_INTERVAL:
+            store.save()
+            pending, last_save = 0, time.monotonic()
+    if pending:
+        store.save()
+    counts = store.counts()
+    read = seen if read is None else read
+    return (f"articles: {added} added, {read - added - len(failed)} already stored, "
+            f"{unreadable + len(failed)} skipped\n"
+            f"entities: {entities} added ({counts['entities']} in store)\n"
+            f"relations: {relations} added, {evidence} evidence sentences ({counts['relations']} in store)\n"
+            f"store: {store.path}")
+
+
 def ingest_neo4j(articles: list[Article], unreadable: int, settings: Neo4jSettings, model: str | None,
                  quiet: bool) -> None:
     """Extract the articles Neo4j does not hold yet and write them there; print the summary."""
@@ -76,67 +138,62 @@ def register(cli: click.Group) -> None:
     @model_option
     @quiet_option
     @click.option("--neo4j", "use_neo4j", is_flag=True, help="Write to Neo4j instead (also when NEO4J_URI is set).")
+    @click.option("--extractions", "from_lines", is_flag=True,
+                  help="PATHS are files of extraction lines (`foundergraph extract` output, e.g. of each "
+                       "--shard): load them without extracting again.")
     @neo4j_options
     def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, quiet: bool,
-               use_neo4j: bool, neo4j: Neo4jSettings) -> None:
+               use_neo4j: bool, from_lines: bool, neo4j: Neo4jSettings) -> None:
         """Read articles (files or folders of .txt, .md, .html) into the embedded store, or into Neo4j.
 
         Articles already stored (same text, whatever the file name) are skipped, so running
-        an ingest again changes nothing.
+        an ingest again changes nothing. With --extractions, PATHS are the JSON lines that
+        `foundergraph extract` printed (on this machine or others), loaded as an ingest of
+        their articles would.
 
         \b
         Example:
             foundergraph ingest seeds/
             NEO4J_URI=bolt://localhost:7687 foundergraph ingest seeds/
+            foundergraph ingest --extractions shard-1.jsonl shard-2.jsonl
         """
+        if from_lines:
+            ingest_extractions(paths, store_dir, neo4j_requested(use_neo4j), neo4j)
+            return
         if neo4j_requested(use_neo4j):
             ingest_neo4j(*read_all(paths, quiet), neo4j, model, quiet)
             return
         store = GraphStore.open(store_dir)  # a store that cannot be used is reported before any reading
         articles, unreadable = read_all(paths, quiet)
         failed: list[Article] = []
-        added = entities = relations = evidence = 0
         with store.locked():
             # Under the lock, from the store as saved: another ingest may have written these articles meanwhile.
             new = list({a.id: a for a in articles if not store.has_article(a.id)}.values())
-            pending, last_save = 0, time.monotonic()
             progress = tqdm(extract_all(new, model=model, on_error=skipping(failed)), total=len(new),
                             desc="extracting", unit="article", disable=quiet or not new)
-            for extraction in progress:
-                result = store.add(extraction)
-                added += not result.skipped
-                entities += result.entities_added
-                relations += result.relations_added
-                evidence += result.evidence_added
-                pending += not result.skipped
-                if pending and time.monotonic() - last_save >= SAVE_INTERVAL:
-                    store.save()
-                    pending, last_save = 0, time.monotonic()
-            if pending:
-                store.save()
-            counts = store.counts()
-        click.echo(
-            f"articles: {added} added, {len(articles) - added - len(failed)} already stored, "
-            f"{unreadable + len(failed)} skipped\n"
-            f"entities: {entities} added ({counts['entities']} in store)\n"
-            f"relations: {relations} added, {evidence} evidence sentences ({counts['relations']} in store)\n"
-            f"store: {store.path}"
-        )
+            report = add_to_store(store, progress, read=len(articles), unreadable=unreadable, failed=failed)
+        click.echo(report)
 
     @cli.command()
     @paths_argument
     @model_option
     @quiet_option
-    def extract(paths: tuple[Path, ...], model: str | None, quiet: bool) -> None:
-        """Print what each article yields, one JSON object per line (the gold annotations' shape).
+    @shard_option
+    def extract(paths: tuple[Path, ...], model: str | None, quiet: bool, shard: Shard | None) -> None:
+        """Print what each article yields, one JSON object per line (the gold annotations' shape, plus the
+        full "record" that `ingest --extractions` loads).
+
+        With --shard I/N only the I-th of N shards of the articles is extracted (stable by
+        article id): N machines each run one shard, and the N outputs hold every article once.
 
         \b
         Example:
             foundergraph extract seeds/ > predicted.jsonl
+            foundergraph extract --shard 2/4 corpus/ > shard-2.jsonl
         """
         articles, _ = read_all(paths, quiet)
-        for extraction in extract_all(articles, model=model, on_error=skipping([])):
-            click.echo(json.dumps(extraction.to_gold_shape(), ensure_ascii=False))
+        for extraction in extract_all(select(articles, shard), model=model, on_error=skipping([])):
+            click.echo(to_line(extraction))
 
     @cli.command(name="eval")
     @click.option("--gold", required=True, type=click.Path(path_type=Path), help="Gold annotations (JSON lines).")

@@ -31,6 +31,8 @@ _LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGAN
 _CUE = 3.0
 #: A name opening with a known given name ("Jeanne Roe"): stronger than one context cue.
 _GIVEN_NAME = 3.5
+#: The most a one-word name's PER tags weigh together, however often the article writes it.
+_LONE_PERSON_TAGS = 2.0
 #: Words that link a descriptor to something else than the name that follows ("la startup de X").
 _LINKS = (r"(?:de|du|des|d|l|of|by|par|for|pour|with|avec|chez|at|à|au|and|et|en|in|dont|qui|which|who|that|"
           r"founded|fondée?|led|menée?|dirigée?|créée?|run|owned|détenue?)")
@@ -186,10 +188,17 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     named = [m for m in mentions if not m.is_pseudo and m.source != "turn"]
+    lone_person_tags: dict[str, float] = defaultdict(float)
     for mention in named:
         votes = totals[entity_key(mention.text)]
         for kind, weight in mention_votes(text, mention, doc).items():
             votes[kind] += weight
+        if mention.label == "PER" and " " not in mention.text.strip():
+            votes[PERSON] -= 1.0  # counted once below, not once per sighting
+            lone_person_tags[entity_key(mention.text)] += 1.0
+    for key, tags in lone_person_tags.items():
+        # a one-word name the model keeps calling PER is as often a startup: its tags weigh no more than one cue
+        totals[key][PERSON] += min(tags, _LONE_PERSON_TAGS)
     for index, slot in (role_votes or {}).items():
         mention = mentions[index]
         if not mention.is_pseudo and mention.source != "turn":

@@ -262,13 +262,19 @@ _ETRE_VERBS = frozenset({"entrer", "arriver", "partir", "venir", "monter", "deve
                          "mourir", "sortir", "passer", "revenir", "retourner", "descendre", "parvenir", "intervenir"})
 
 
+def _is_agent(child: Token) -> bool:
+    """A passive's agent: English ``agent``, or a French ``obl:agent`` the parser did not give to "avec"
+    ("créer X avec Y" is a companion, not a passive)."""
+    return child.dep_ == "agent" or (child.dep_ in AGENT and _case(child) in ("par", ""))
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive verb: passive auxiliary, or a passive subject the verb's own object does not contradict
     (the French parser calls some plain subjects ``nsubj:pass``), or a past participle modifying a noun."""
     children = list(verb.children)
-    if lemma(verb) in _ETRE_VERBS and not any(c.dep_ in ("agent", "obl:agent") for c in children):
+    if lemma(verb) in _ETRE_VERBS and not any(_is_agent(c) for c in children):
         return False  # "sont entrés au capital", "est devenue": "être" is these verbs' perfect, not a passive
-    if any(c.dep_ in ("auxpass", "aux:pass", "agent", "obl:agent") for c in children):
+    if any(c.dep_ in ("auxpass", "aux:pass") or _is_agent(c) for c in children):
         return True  # a passive auxiliary, or a "by/par" agent
     if any(c.dep_ in PASSIVE_SUBJECT for c in children):
         # "Il a investi": the auxiliary "avoir"/"have" makes it active whatever the subject's label
@@ -296,7 +302,10 @@ class Arguments:
             elif child.dep_ in OBJECT:
                 self.patients.append(child)
             elif child.dep_ in AGENT:
-                self.actors.append(child)
+                if _is_agent(child):
+                    self.actors.append(child)
+                else:
+                    self.preps.append((_case(child), child))
         for prep, complement in _prep_objects(verb):
             if prep in ("by", "par") and passive:
                 self.actors.append(complement)

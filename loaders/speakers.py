@@ -5,7 +5,8 @@ raconte), right before it (X explique : «…» / selon X), by "raconte-t-il"
 (the last person named before the quote), in the sentence leading into it,
 or inherited from the previous quote nearby. In an interview, a turn label
 ("PG :") maps to the person whose initials or name it gives. Inside a quote
-or turn with a known speaker, "je", "j'", "moi", "m'", "I" become
+or turn with a known speaker, and in the answers of a question-and-answer
+article (spoken by its interviewee), "je", "j'", "moi", "m'", "I" become
 pseudo-mentions of that speaker, so the ordinary relation rules apply to
 first-person statements. Narration with no named speaker gets none.
 """
@@ -27,7 +28,7 @@ _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})", re.IGNORECASE)
 _AFTER_PRONOUN = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})(?:-t)?-(?:il|elle)\b", re.IGNORECASE)
 _AFTER_VERB = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})\s+$", re.IGNORECASE)
 _BEFORE_SELON = re.compile(r"(?:selon|d['’]après|according to)\s*$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:[Jj]e|[Jj]['’]|[Mm]oi|[Mm]['’])|(?<![\w'’])(?:I|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Jj]e(?!\w)|[Jj]['’]|[Mm]oi(?!\w)|[Mm]['’])|(?<![\w'’])(?:I|me)\b")
 _NEARBY = 400  # characters: how far a speaker named before a quote still speaks
 
 
@@ -138,6 +139,51 @@ def interview_turns(text: str, mentions: list[Mention]) -> list[Quote]:
     return turns
 
 
+_QUESTION_LINE = 250  # characters: longer paragraphs ending in "?" are prose, not an interviewer's question
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:[Jj]e|[Jj]['’]|[Mm]oi|[Mm]a|[Mm]on|[Mm]es)\b|(?<![\w'’])(?:I|my|me)\b")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the article's non-empty lines."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def interview_answers(text: str, mentions: list[Mention]) -> list[Quote]:
+    """In a question-and-answer article (two questions or more, each a short paragraph of its own, answered
+    in the first person), every answer is spoken by the interviewee: the last person named before the first
+    question (headline and introduction), else the first one named in the first answer."""
+    paragraphs = _paragraphs(text)
+    questions = [i for i, (a, b) in enumerate(paragraphs)
+                 if i > 0 and text[a:b].rstrip().endswith("?") and b - a <= _QUESTION_LINE]
+    if len(questions) < 2:
+        return []
+    answers: list[tuple[int, int]] = []
+    for number, q in enumerate(questions):
+        stop = questions[number + 1] if number + 1 < len(questions) else len(paragraphs)
+        answers += [paragraphs[i] for i in range(q + 1, stop)]
+    if sum(bool(_FIRST_PERSON_SINGULAR.search(text, a, b)) for a, b in answers) < 2:
+        return []
+    first_question = paragraphs[questions[0]][0]
+    before = [i for i, m in enumerate(mentions) if m.end <= first_question and _can_speak(m)]
+    if before:
+        def named(i: int) -> int:  # how often the introduction names that person, in full or in part
+            words = set(entity_key(mentions[i].text).split())
+            return sum(set(entity_key(mentions[j].text).split()) <= words for j in before)
+        speaker = max(before, key=lambda i: (named(i), mentions[i].end))
+    else:
+        start, end = paragraphs[questions[0] + 1] if questions[0] + 1 < len(paragraphs) else (0, 0)
+        inside = [i for i, m in enumerate(mentions) if start <= m.start < end and _can_speak(m)]
+        if not inside:
+            return []
+        speaker = min(inside, key=lambda i: mentions[i].start)
+    return [Quote(a, b, speaker) for a, b in answers]
+
+
 def turn_labels(text: str) -> list[tuple[int, int]]:
     """Character spans of interview turn labels (a label opening two lines or more), never entities themselves."""
     matches = list(_TURN.finditer(text))
@@ -154,7 +200,11 @@ def speaker_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     for quote in quotes:
         quote.speaker = attribute(text, quote, mentions, previous)
         previous = quote
-    return quotes + interview_turns(text, mentions)
+    turns = interview_turns(text, mentions)
+    inside = [(q.start, q.end) for q in quotes + turns]
+    answers = [a for a in interview_answers(text, mentions)  # a quote or a labelled turn keeps its own speaker
+               if not any(s < a.end and a.start < e for s, e in inside)]
+    return quotes + turns + answers
 
 
 def first_person_mentions(text: str, quotes: list[Quote], sentence_of_char) -> list[Mention]:

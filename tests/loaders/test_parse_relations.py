@@ -132,6 +132,33 @@ def test_parse_relations_passive_with_agent(lang: str, table: str, expected: lis
     assert readings(table, lang) == expected
 
 
+#: "Luc a travaillé chez Orvel, pour créer Vantelo avec Ana Roy.": the parser gave "avec" the agent label.
+FR_CREER_AVEC = """
+    0 Luc      _         PROPN nsubj     2 ent=B-PER
+    1 a        avoir     AUX   aux:tense 2
+    2 travaillé travailler VERB ROOT     2
+    3 chez     chez      ADP   case      4
+    4 Orvel    _         PROPN obl:mod   2 ent=B-ORG
+    5 ,        _         PUNCT punct     2
+    6 pour     pour      ADP   mark      7
+    7 créer    créer     VERB  advcl     2
+    8 Vantelo  _         PROPN obj       7 ent=B-ORG
+    9 avec     avec      ADP   case      10
+    10 Ana     _         PROPN obl:agent 7 ent=B-PER
+    11 Roy     _         PROPN flat:name 10 ent=I-PER
+    12 .       _         PUNCT punct     2
+"""
+
+
+def test_parse_relations_avec_is_a_companion_not_a_passive_agent() -> None:
+    verb = parse(FR_CREER_AVEC, "fr")[7]
+    arguments = Arguments(verb)
+    assert [t.text for t in arguments.actors] == ["Luc"]  # the subject "pour créer" shares with its head
+    assert [t.text for t in arguments.patients] == ["Vantelo"]
+    founded = {(r[1], r[2]) for r in readings(FR_CREER_AVEC, "fr") if r[0] == FOUNDED}
+    assert founded == {("Luc", "Vantelo"), ("Ana Roy", "Vantelo")}
+
+
 @pytest.mark.parametrize("lang,table,actors,patients", [
     pytest.param("fr", FR_PASSIVE, ["Nortex"], ["Vantelo"], id="fr-passive"),
     pytest.param("en", EN_PASSIVE, ["Halden"], ["Tessel"], id="en-passive"),

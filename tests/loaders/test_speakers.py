@@ -6,7 +6,8 @@ import pytest
 from graph.model import PERSON
 from loaders.extract import extract_text
 from loaders.mentions import Mention
-from loaders.speakers import attribute, find_quotes, first_person_mentions, interview_turns, turn_labels
+from loaders.speakers import (attribute, find_quotes, first_person_mentions, interview_answers, interview_turns,
+                               turn_labels)
 
 
 def person(text: str, whole: str, source: str = "ner") -> Mention:
@@ -59,6 +60,40 @@ def test_speakers_interview_turn_labels_map_to_interviewee(text: str, label: str
     turns = interview_turns(text, mentions)
     assert turns[0].speaker == 0
     assert any(text[s:e] == label for s, e in turn_labels(text))
+
+
+QA_ARTICLE = ("Rencontre avec Lina Moreau\n\nLina Moreau a quitté Orvel pour lancer Brevo avec Paul Sorel. Lina raconte.\n\n"
+              "Comment as-tu commencé ?\n\nJ'ai débuté chez Orvel, puis j'ai créé Brevo.\n\n"
+              "Et ensuite ?\n\nNous recrutons. Je cherche des développeurs.\n")
+
+
+def test_speakers_question_and_answer_article_answers_belong_to_the_interviewee() -> None:
+    mentions = [person("Lina Moreau", QA_ARTICLE), person("Paul Sorel", QA_ARTICLE)]
+    lina = QA_ARTICLE.index("Lina raconte")
+    mentions.append(Mention(text="Lina", type=PERSON, start=lina, end=lina + 4, sentence=0, label="PER"))
+    answers = interview_answers(QA_ARTICLE, mentions)
+    assert [QA_ARTICLE[a.start:a.end] for a in answers] == [
+        "J'ai débuté chez Orvel, puis j'ai créé Brevo.", "Nous recrutons. Je cherche des développeurs."]
+    assert {a.speaker for a in answers} == {0}  # named most in the introduction, not the last name before it
+    pseudo = first_person_mentions(QA_ARTICLE, answers, lambda position: 0)
+    assert [m.text for m in pseudo] == ["J'", "j'", "Je"] and {m.refers_to for m in pseudo} == {0}
+
+
+@pytest.mark.parametrize("text", [
+    # one rhetorical question is not an interview
+    "Lina Moreau a lancé Brevo.\n\nPourquoi maintenant ?\n\nParce que le marché est prêt, je crois.\n",
+    # questions answered in the third person: a report, nobody speaks
+    "Lina Moreau a lancé Brevo.\n\nPourquoi ?\n\nLe marché est prêt.\n\nEt après ?\n\nElle recrute.\n",
+])
+def test_speakers_prose_with_questions_has_no_interviewee(text: str) -> None:
+    assert interview_answers(text, [person("Lina Moreau", text)]) == []
+
+
+def test_speakers_first_person_is_a_whole_word() -> None:
+    text = "« Jean et moi, Moissac, je crois », dit Lucas Ferrand."
+    quote = find_quotes(text)[0]
+    quote.speaker = 0
+    assert [m.text for m in first_person_mentions(text, [quote], lambda position: 0)] == ["moi", "je"]
 
 
 @pytest.mark.parametrize("text", ["JRN : Et ensuite ?", "Q : What next?"])

@@ -48,6 +48,9 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
      {"jean varlet": PERSON, "varlet": PERSON}),
     # a place stays out of the entities
     ("Il vit à Lyon.", [("Lyon", "LOC")], {}),
+    # a one-word name tagged PER at every sighting still loses to one organization cue: startups get that tag
+    ("Zorblat grandit. Zorblat recrute. Zorblat vend. Zorblat innove. Il travaille chez Zorblat.",
+     [("Zorblat", "PER")], {"zorblat": ORGANIZATION}),
     # a technology's abbreviation and a round's name are never entities, however NER labels them
     ("Zorblat sells an API. Zorblat raised its Series B.", [("API", "ORG"), ("Series B", "ORG"), ("Zorblat", "ORG")],
      {"zorblat": ORGANIZATION}),

@@ -265,12 +265,16 @@ def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:
 
 def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
     """Names coordinated with an organization ("à X ou à Y", "X et Y") lean towards organization."""
-    for left, right in zip(mentions, mentions[1:]):
-        if left.sentence != right.sentence or not _COORDINATION.match(text[left.end:right.start]):
-            continue
+    pairs = [(left, right) for left, right in zip(mentions, mentions[1:])
+             if left.sentence == right.sentence and _COORDINATION.match(text[left.end:right.start])]
+    tagged = {entity_key(m.text) for m in mentions if m.label == "ORG"}
+    products = {entity_key(m.text) for m in mentions if m.label == "MISC"}
+    for left, right in pairs:
         lk, rk = entity_key(left.text), entity_key(right.text)
         for key, other in ((lk, rk), (rk, lk)):
             if _leans(totals[other], ORGANIZATION) and totals[key].get(PERSON, 0) < 2:
                 totals[key][ORGANIZATION] += 1.5
+                if other in tagged and key not in products:
+                    totals[key][ORGANIZATION] += 0.5  # listed beside a name NER calls an organization: enough alone
             elif _leans(totals[other], PERSON) and totals[key].get(ORGANIZATION, 0) < 2 and " " in key:
                 totals[key][PERSON] += 1.5

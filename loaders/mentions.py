@@ -19,10 +19,11 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from loaders.boilerplate import is_share_row
-from loaders.sentences import sentence_index
+from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
                              PERSON_TITLES,
                              PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, WEB_ENDINGS)
+from loaders.sentences import sentence_index
 
 logger = logging.getLogger(__name__)
 
@@ -296,6 +297,19 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
         if token.lower_ in _COORDINATORS and token.i < span.end - 1:
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             return _split_span(left, label) + _split_span(right, label)
+    return _split_title_holder(span, label)
+
+
+def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
+    """Cut a name that runs an organization into the person after it ("du groupe Halmont Media Jacques
+    Peyrol"): two words or more, then a given name opening a two- or three-word capitalized tail."""
+    if label == "PER" or len(span) < 4:
+        return [(span, label)]
+    for k in range(2, len(span) - 1):
+        tail = span[k:]
+        if (len(tail) <= 3 and is_given_name(span[k].text) and not is_given_name(span[k - 1].text)
+                and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in span[k - 1:])):
+            return [(span[:k], label or "ORG"), (span.doc[span.start + k:span.end], "PER")]
     return [(span, label)]
 
 

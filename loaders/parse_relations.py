@@ -299,8 +299,8 @@ class Arguments:
                 (self.patients if passive and child.dep_ != "nsubj" else self.actors).append(child)
             elif child.dep_ in PASSIVE_SUBJECT:
                 (self.patients if passive else self.actors).append(child)
-            elif child.dep_ in OBJECT:
-                self.patients.append(child)
+            elif child.dep_ in OBJECT or (child.dep_ == "xcomp" and child.pos_ == "PROPN"):
+                self.patients.append(child)  # "a cofondé Brimco": a name the parser took for a complement
             elif child.dep_ in AGENT:
                 if _is_agent(child):
                     self.actors.append(child)
@@ -623,8 +623,9 @@ class Reader:
             props = money_props(_clause_text(verb))
             if word in ("lead", "co-lead", "colead", "participate", "mener", "participer", "join", "rejoindre",
                         "conduire", "piloter"):
+                named = self.ctx.mention_at  # "joined Velar Capital": a name's word is no round
                 rounds = [t for t in args.patients + [c for p, c in preps if p in ("in", "à", "au", "dans", "to")]
-                          if lemma(t) in ROUND_NOUNS or any(lemma(g) in ROUND_NOUNS for g in t.subtree)]
+                          if any(lemma(g) in ROUND_NOUNS and g.i not in named for g in t.subtree)]
                 if not rounds and word in ("participate", "participer") and not args.patients and not any(
                         p for p, c in preps if p in ("in", "à", "au", "dans")):
                     owner = self.ctx.raiser(verb, True)  # "Existing investor A is also participating": in the raise

@@ -35,7 +35,7 @@ _DESC = (rf"(?:(?:la|le|les|sa|son|ses|une?|the|a|an|its|their|his|her|ce|cette)
          rf"(?:(?!{_LINKS}\b)(?:[a-zà-ÿ][\w’'-]*|[A-Z][\w’'-]*-(?:based|born|backed))\s+){{0,4}}?")
 #: Lowercase words between "par"/"by" and a name: "by former army officers ", "par l'entrepreneur ".
 _LOWER = r"(?:(?:l['’]|le|la|les|the|an?|des|du)\s*)?(?:[a-zà-ÿ][\w’'-]*\s+){0,5}?"
-_ROLE = rf"(?P<role>(?:[\w’'-]+\s+){{0,4}}?(?:{ROLE_WORDS})(?:\s+(?:et|and|&)\s+[\w-]+)?(?:\s+[\w’'-]+){{0,4}}?)"
+_ROLE = rf"(?P<role>(?:[\w’'-]+\s+){{0,4}}?(?:{ROLE_WORDS})(?:-\w+)?(?:\s+(?:et|and|&)\s+[\w-]+)?(?:\s+[\w’'-]+){{0,4}}?)"
 
 
 @dataclass

@@ -26,6 +26,9 @@ def blank():
     # one tagged span over a list of names is one name per item; a comma before a legal form is not a list
     (["dont", "Alderwick", ",", "Brisquet", ",", "Corvano", "."], [True, False, True, False, True, False, False],
      [("ORG", 1, 6)], ["Alderwick", "Brisquet", "Corvano"]),
+    # a title's organization runs into its holder's name: cut before the given name
+    (["du", "groupe", "Halmont", "Media", "Jacques", "Peyrol", "a"], [True] * 6 + [False], [("ORG", 2, 6)],
+     ["Halmont Media", "Jacques Peyrol"]),
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
 ])

@@ -110,9 +110,33 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         4 Lumio    _      PROPN pobj     3 ent=B-ORG
         5 .        _      PUNCT punct    2
         """, [(INVESTED_IN, "Corvina Capital", "Lumio", {})], id="en-invested-in"),
+    # "Il a cofondé Brimco": the parser took the name for a complement (xcomp)
+    pytest.param("fr", """
+        0 Luc      _        PROPN nsubj     2 ent=B-PER
+        1 a        avoir    AUX   aux:tense 2
+        2 cofondé  cofonder VERB  ROOT      2
+        3 Brimco   _        PROPN xcomp     2 ent=B-ORG
+        4 .        _        PUNCT punct     2
+        """, [(FOUNDED, "Luc", "Brimco", {})], id="fr-object-parsed-as-xcomp"),
 ])
 def test_parse_relations_active_verb_trigger(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+def test_parse_relations_joining_a_firm_named_capital_is_no_round() -> None:
+    # "Kara joined Velar Capital as a partner": "Capital" in a name is not the capital one joins in a round,
+    # even when the article has a raiser the round would belong to
+    doc = parse("""
+        0 Kara    _      PROPN nsubj    1 ent=B-PERSON
+        1 joined  join   VERB  ROOT     1 tag=VBD
+        2 Velar   _      PROPN compound 3 ent=B-ORG
+        3 Capital capital PROPN dobj    1 ent=I-ORG
+        4 as      as     ADP   prep     1
+        5 a       a      DET   det      6
+        6 partner partner NOUN pobj     4
+        7 .       _      PUNCT punct    1
+        """, "en")
+    assert relations(doc, raiser=lambda token: 1) == [(WORKS_AT, "Kara", "Velar Capital", {})]
 
 
 @pytest.mark.parametrize("lang,table,expected", [

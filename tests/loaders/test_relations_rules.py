@@ -15,6 +15,7 @@ P, O = PERSON, ORGANIZATION
     ((P, O), ", expert digital pour ", "", "", (WORKS_AT, 0, {"role": "expert digital"})),
     ((P, O), " ancien vice-président du marketing pour ", "", "", (WORKS_AT, 0, {"role": "vice-président du marketing", "former": True})),
     ((P, O), ", former VP of sales at ", "", "", (WORKS_AT, 0, {"role": "VP of sales", "former": True})),
+    ((P, O), ", le directeur-général de ", "", "", (WORKS_AT, 0, {"role": "directeur-général"})),
     ((P, O), ", cofondatrice de ", "", "", (FOUNDED, 0, {})),
     ((P, O), ", the founder of ", "", "", (FOUNDED, 0, {})),
     ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),

@@ -24,8 +24,10 @@ import org.neo4j.io.ByteUnit;
  * A Neo4j Community DBMS with the Bolt connector on 127.0.0.1, for tests and for people without Docker.
  *
  * <pre>
- *   Neo4jServer [--port N] [--data DIR] [--password PW]
+ *   Neo4jServer [--port N] [--data DIR] [--password PW] [--page-cache-mb N]
+ *   Neo4jServer import --data DIR [--database NAME] [--cypher STATEMENT]... -- IMPORTER_OPTIONS...
  * </pre>
+ * The second form is the offline bulk import of {@link Neo4jImport} into a stopped database folder.
  * --port 0 (the default) picks a free port. Without --data the data lives in a temporary folder
  * deleted at shutdown; with --data the folder is kept, so a restart finds the same graph.
  * Without --password auth is disabled; with it, user neo4j has that password (8 characters or more).
@@ -35,7 +37,14 @@ import org.neo4j.io.ByteUnit;
 public final class Neo4jServer {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            int code = Neo4jImport.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);  // no lingering importer threads
+        }
         int port = 0;
+        long pageCacheMiB = 256;
         Path data = null;
         String password = null;
         boolean watchStdin = false;
@@ -45,8 +54,11 @@ public final class Neo4jServer {
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "--password" -> password = args[++i];
                 case "--watch-stdin" -> watchStdin = true;
+                case "--page-cache-mb" -> pageCacheMiB = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: Neo4jServer [--port N] [--data DIR] [--password PW] [--watch-stdin]");
+                    System.err.println("usage: Neo4jServer [--port N] [--data DIR] [--password PW] [--page-cache-mb N] "
+                            + "[--watch-stdin]\n       Neo4jServer import --data DIR [--database NAME] "
+                            + "[--cypher STATEMENT]... -- IMPORTER_OPTIONS...");
                     System.exit(2);
                 }
             }
@@ -67,7 +79,7 @@ public final class Neo4jServer {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
                 // LOAD CSV may not read the server's files (dbms.security.allow_csv_import_from_file_urls=false)
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))

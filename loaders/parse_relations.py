@@ -142,6 +142,9 @@ FRAME_NOUNS = frozenset({"statut", "rôle", "poste", "fonction", "titre", "casqu
 OWNED_NOUNS = frozenset({"propriété", "property", "holding"})
 ROUND_NOUNS = frozenset({"round", "tour", "levée", "financement", "funding", "financing", "investment",
                          "investissement", "series", "série", "seed", "amorçage", "table", "raise", "capital"})
+#: Verbs whose subject is a group and whose object lists its members ("investors include A and B").
+LIST_VERBS = frozenset({"include", "comprise", "count", "comprendre", "inclure", "compter", "réunir", "rassembler",
+                        "figurer"})
 #: Words under which names are listed ("investors including A", "dont A et B", "such as A").
 LIST_MARKERS = frozenset({"including", "include", "includes", "like", "dont", "notamment", "comme", "among",
                           "parmi", "incluant", "inclus", "such", "as", "with", "namely"})
@@ -490,7 +493,7 @@ class Reader:
             found += [m for m in self.entities(item, depth + 1) if m not in found]
         return found
 
-    def _listed_after(self, token: Token) -> list[int]:
+    def _listed_after(self, token: Token, mixed: bool = False) -> list[int]:
         """Names listed after ``token``'s name on the surface ("A, B, C and D", "A et de B"), read even
         where the parser attached the list items elsewhere."""
         doc, at = self.ctx.doc, self.ctx.mention_at
@@ -510,7 +513,7 @@ class Reader:
             if not separated or j >= len(doc) or j not in at or j - i > 5:
                 return found[:closed]
             nxt = at[j]
-            if self.ctx.type_of(nxt) not in (self.ctx.type_of(mention), ANY):
+            if self.ctx.type_of(nxt) not in (self.ctx.type_of(mention), ANY) and not mixed:
                 return found
             found.append(nxt)
             if conjunction:
@@ -907,6 +910,9 @@ class Reader:
             emit.pairs(INVESTED_IN, owners, self.typed(people, O, expand=plural), {}, 0.7, "owned-by")
             return out
         orgs = self._organizations_of(noun, (O,))
+        if not orgs and is_investor and word not in OWNED_NOUNS and plural and people:
+            owner = self.ctx.raiser(noun, True)  # "Existing investors include A and B": in the raise just told
+            orgs = [owner] if owner is not None else []
         if not orgs and is_role and not generic:  # "assistant de X", "X's chief of staff": a role beside a person
             bosses = [m for m in self._organizations_of(noun, (P,)) if self.ctx.type_of(m) == P]
             if bosses:
@@ -964,11 +970,21 @@ class Reader:
             if top.dep_ in ("obj", "dobj") and lemma(top) not in FRAME_NOUNS and lemma(verb) not in (
                     "become", "devenir", "name", "nommer", "appoint", "remain", "rester"):
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
+        if top.dep_ in SUBJECT and lemma(head) in LIST_VERBS:
+            # "Its investors include A, B and C", "parmi ses investisseurs figurent A, B" (a list the parser
+            # may hang on the verb)
+            members = Arguments(head).patients + [c for c in head.children if c.dep_ in APPOSITION and c.i > head.i]
+            at = self.ctx.mention_at
+            listed = {m for t in members if t.i in at for m in self._listed_after(t, mixed=True)}
+            return members + [t for t in noun.doc[head.i:head.sent.end] if at.get(t.i) in listed
+                              and (t.i == 0 or at.get(t.i - 1) != at[t.i])]
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
         if (top.dep_ == "pobj" and top.head.lower_ in ("among", "parmi") or _case(top) == "parmi") and \
                 (top.head.head if top.dep_ == "pobj" else top.head).pos_ in ("VERB", "AUX"):
             verb = top.head.head if top.dep_ == "pobj" else top.head  # "counts A and B among its investors"
+            if lemma(verb) in ("figurer", "être", "be", "se trouver", "trouver"):  # "parmi eux figurent A et B"
+                return [c for c in verb.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT] + Arguments(verb).patients
             return Arguments(verb).patients
         if top.dep_ == "pobj" and top.head.lower_ in ("as", "comme") and top.head.head.pos_ in ("VERB", "AUX"):
             holders += Arguments(top.head.head).actors  # "X served as chairman of Y", "X a travaillé comme ..."
@@ -1240,6 +1256,7 @@ def raiser_finder(context: Context) -> Callable[[Token], int | None]:
 def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) -> dict[int, dict[str, float]]:
     """Typing evidence from the parse: each mention votes for the type of every trigger slot it fills
     ("founder of X", "X acquired Y", "invested in X" -> Organization; the founder, the hire -> Person)."""
+    sentences = list(sentences)  # read twice below: a generator such as ``doc.sents`` would be spent after once
     placed = {index for i, index in mention_at.items() if doc[i].ent_type_ in NOT_PARTIES}
     context = Context(doc=doc, mention_at={i: m for i, m in mention_at.items() if m not in placed},
                       type_of=lambda index: ANY)
@@ -1257,6 +1274,8 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
             owners: list[int] = []
             if lemma(token) in VERB_TRIGGERS["RAISE"] and token.pos_ in ("VERB", "AUX") and _near_money(token):
                 owners = reader.typed(Arguments(token).actors, O)  # "X raised $5M": X is an organization
+            elif lemma(token) in _FOUNDED_OR_BOUGHT and token.pos_ == "VERB" and _is_passive(token):
+                owners = reader.typed(Arguments(token).patients, O)  # "X a été fondée en 2012", "X was acquired"
             elif token.pos_ == "NOUN" and lemma(token) in KIND_NOUNS and token.dep_ in APPOSITION | {"attr"}:
                 head = token.head  # "X, an enterprise app", "X est une start-up"
                 owners = reader.typed([head] if token.dep_ in APPOSITION else Arguments(head).actors, O, expand=False)
@@ -1268,6 +1287,12 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                     slot = votes.setdefault(mention, {})
                     slot[O] = slot.get(O, 0.0) + SLOT_VOTE
     return votes
+
+
+#: Verbs whose passive subject is a company even when no founder or buyer is named (not "launched",
+#: "created", "bought": products are too).
+_FOUNDED_OR_BOUGHT = frozenset({"found", "cofound", "establish", "incorporate", "fonder", "cofonder", "acquire",
+                                "absorb", "racheter", "acquérir", "absorber"})
 
 
 def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:

@@ -1118,6 +1118,23 @@ def test_parse_relations_lemma_folds_case_and_co_prefix(word: str, lemma_: str, 
         5 Tessel   _       PROPN pobj   4 ent=B-ORG
         6 .        _       PUNCT punct  1
         """, {0: {ORGANIZATION: SLOT_VOTE}, 1: {ORGANIZATION: SLOT_VOTE}}, id="en-control-as-organization"),
+    # "Brimco a été fondée en 2012." : founded with nobody named, still a company
+    pytest.param("fr", """
+        0 Brimco _      PROPN nsubj:pass 3 ent=B-PER
+        1 a      avoir  AUX   aux:tense  3
+        2 été    être   AUX   aux:pass   3
+        3 fondée fonder VERB  ROOT       3
+        4 en     en     ADP   case       5
+        5 2012   2012   NUM   obl:mod    3
+        6 .      _      PUNCT punct      3
+        """, {0: {ORGANIZATION: SLOT_VOTE}}, id="fr-fondee-without-founder"),
+    # "The app was launched in 2019." : products are launched too: no vote
+    pytest.param("en", """
+        0 Tessly   _      PROPN nsubjpass 2 ent=B-ORG
+        1 was      be     AUX   auxpass   2
+        2 launched launch VERB  ROOT      2 tag=VBN
+        3 .        _      PUNCT punct     2
+        """, {}, id="en-launched-is-no-company-cue"),
 ])
 def test_parse_relations_slot_votes(lang: str, table: str, expected: dict) -> None:
     doc = parse(table, lang)
@@ -1533,3 +1550,48 @@ def test_parse_relations_dont_after_a_list_ties_a_title_to_every_item() -> None:
     """"A et B, dont X est devenue actionnaire": the parser left "dont" on the verb; the list before it is owned."""
     found = readings(FR_DONT_SHAREHOLDER, "fr")
     assert (INVESTED_IN, "Inès", "Vantelo", {}) in found and (INVESTED_IN, "Inès", "Nortex", {}) in found
+
+
+@pytest.mark.parametrize("lang,table", [
+    # "Brimco raised money. Existing investors include Velar and Tom Hale."
+    pytest.param("en", """
+        0 Brimco    _        PROPN nsubj    1 ent=B-ORG
+        1 raised    raise    VERB  ROOT     1 tag=VBD
+        2 money     money    NOUN  dobj     1
+        3 .         _        PUNCT punct    1
+        4 Existing  existing ADJ   amod     5
+        5 investors investor NOUN  nsubj    6 tag=NNS morph=Number=Plur
+        6 include   include  VERB  ROOT     6 tag=VBP
+        7 Velar     _        PROPN dobj     6 ent=B-ORG
+        8 and       and      CCONJ cc       7
+        9 Tom       _        PROPN compound 10 ent=B-PERSON
+        10 Hale     _        PROPN conj     7 ent=I-PERSON
+        11 .        _        PUNCT punct    6
+        """, id="en-investors-include"),
+    # "Brimco a levé des fonds. Parmi les investisseurs figurent Velar, Tom Hale et Orlo" with the list items
+    # scattered by the parser, as it does on real text
+    pytest.param("fr", """
+        0 Brimco        _            PROPN nsubj     2 ent=B-ORG
+        1 a             avoir        AUX   aux:tense 2
+        2 levé          lever        VERB  ROOT      2
+        3 des           de           DET   det       4
+        4 fonds         fonds        NOUN  obj       2
+        5 .             _            PUNCT punct     2
+        6 Parmi         parmi        ADP   case      8
+        7 les           le           DET   det       8
+        8 investisseurs investisseur NOUN  nsubj     9 morph=Number=Plur
+        9 figurent      figurer      VERB  ROOT      9
+        10 Velar        _            PROPN obj       9 ent=B-ORG
+        11 ,            _            PUNCT punct     9
+        12 Tom          _            PROPN obl:mod   9 ent=B-PER
+        13 Hale         _            PROPN flat:name 12 ent=I-PER
+        14 et           et           CCONJ cc        15
+        15 Orlo         _            PROPN conj      12 ent=B-ORG
+        16 .            _            PUNCT punct     9
+        """, id="fr-parmi-les-investisseurs-figurent"),
+])
+def test_parse_relations_investors_listed_after_a_raise(lang: str, table: str) -> None:
+    doc = parse(table, lang)
+    listed = {"Velar", "Tom Hale"} | ({"Orlo"} if lang == "fr" else set())
+    assert relations(doc, raiser=lambda token, recent=False: 0) == sorted(
+        ((INVESTED_IN, name, "Brimco", {}) for name in listed), key=repr)

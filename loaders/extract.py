@@ -199,6 +199,17 @@ def _token_mentions(doc: Doc, mentions: list[Mention], keep=lambda index: True) 
     return mention_at
 
 
+def _same_words(mentions: list[Mention], placed: set[int]) -> dict[int, tuple[int, ...]]:
+    """For each placed pronoun mention, the other pronoun mentions on the same words (a plural "they"
+    resolved to each of the people it stands for)."""
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.source == "pronoun":
+            by_span.setdefault((mention.start, mention.end), []).append(index)
+    return {index: tuple(i for i in group if i != index)
+            for group in by_span.values() if len(group) > 1 for index in group if index in placed}
+
+
 def _parse_pass(article: Article, doc: Doc, sents, spans, mentions: list[Mention], resolution: Resolution,
                 sentence_of_char) -> list[Relation]:
     """Relations read from the dependency parse (:mod:`loaders.parse_relations`), as evidenced relations."""
@@ -210,7 +221,7 @@ def _parse_pass(article: Article, doc: Doc, sents, spans, mentions: list[Mention
 
     descriptions = frozenset(i for i, m in enumerate(mentions) if m.source == "descriptor" and m.about is not None)
     context = Context(doc=doc, mention_at=mention_at, type_of=type_of, key_of=resolution.key_of,
-                      descriptions=descriptions)
+                      descriptions=descriptions, also=_same_words(mentions, set(mention_at.values())))
     context.raiser = raiser_finder(context)
     found: list[Relation] = []
     for reading in read_relations(context, sents):

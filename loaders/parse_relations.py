@@ -213,6 +213,7 @@ class Context:
     key_of: Callable[[int], object] = lambda index: index  # the entity a mention names (mentions of one entity share it)
     descriptions: frozenset[int] = frozenset()  # mentions that describe ("le fondateur de X"), not names
     mention_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # mention -> token start, end
+    also: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mention -> the others its words stand for ("they")
 
 
 def lemma(token: Token) -> str:
@@ -455,7 +456,7 @@ class Reader:
             return []
         mention = self.ctx.mention_at.get(token.i)
         if mention is not None:
-            found = [mention]
+            found = [mention, *self.ctx.also.get(mention, ())]  # "they": each of the people it stands for
             if expand:
                 for conj in _list_conjuncts(token):
                     found += [m for m in self._own(conj) if m not in found]

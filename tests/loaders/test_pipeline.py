@@ -1,0 +1,76 @@
+"""The extraction stages as spaCy components: their order, what each leaves on the doc, the record."""
+from __future__ import annotations
+
+import pytest
+
+from graph.model import FOUNDED, ORGANIZATION, PERSON, Article, article_id
+from loaders.nlp import PARSE_ONLY
+from loaders.pipeline import (STAGES, coreference_stage, extraction_of, find_mentions_stage, record_stage,
+                              relations_stage, run_stages, type_entities_stage)
+
+from docs import parse
+
+# "Mara Quill founded Lumio. She met Owen Pratt."
+EN_FOUNDED = """
+0 Mara    _     PROPN compound 1 ent=B-PERSON
+1 Quill   _     PROPN nsubj    2 ent=I-PERSON
+2 founded found VERB  ROOT     2 tag=VBD
+3 Lumio   _     PROPN dobj     2 ent=B-ORG
+4 .       _     PUNCT punct    2
+5 She     she   PRON  nsubj    6
+6 met     meet  VERB  ROOT     6 tag=VBD
+7 Owen    _     PROPN compound 8 ent=B-PERSON
+8 Pratt   _     PROPN dobj     6 ent=I-PERSON
+9 .       _     PUNCT punct    6
+"""
+
+
+def test_pipeline_stages_run_after_the_parser_and_ner_in_order(nlp_fr) -> None:
+    names = nlp_fr.pipe_names
+    assert tuple(names[-len(STAGES):]) == STAGES
+    assert names.index("parser") < names.index(STAGES[0]) and names.index("ner") < names.index(STAGES[0])
+
+
+def test_pipeline_each_stage_adds_its_part_to_the_doc() -> None:
+    doc = parse(EN_FOUNDED)
+    find_mentions_stage(doc)
+    state = doc._.foundergraph_state
+    assert [m.text for m in state.mentions] == ["Mara Quill", "Lumio", "Owen Pratt"]
+    assert all(m.type is None for m in state.mentions)  # typing is the next stage's job
+    type_entities_stage(doc)
+    assert [m.type for m in state.mentions[:3]] == [PERSON, ORGANIZATION, PERSON]
+    coreference_stage(doc)
+    she = next(m for m in state.mentions if m.text == "She")
+    assert state.mentions[she.refers_to].text == "Mara Quill"
+    relations_stage(doc)
+    assert {(r.type, r.source, r.target) for r in state.relations} >= {(FOUNDED, "mara quill", "lumio"),
+                                                                       ("KNOWS", "mara quill", "owen pratt")}
+    record_stage(doc)
+    assert doc._.foundergraph_state is None  # the working state goes; the record stays
+    entities, relations = doc._.foundergraph_found
+    assert [e.key for e in entities] == ["lumio", "mara quill", "owen pratt"] and len(relations) == len(state.relations)
+
+
+def test_pipeline_extraction_of_stamps_the_article_into_the_evidence() -> None:
+    doc = run_stages(parse(EN_FOUNDED))
+    article = Article(id=article_id(doc.text), path="a.txt", title="", language="en", text=doc.text)
+    extraction = extraction_of(article, doc)
+    founded = next(r for r in extraction.relations if r.type == FOUNDED)
+    assert [(e.article_id, article.text[e.start:e.end]) for e in founded.evidence] == [
+        (article.id, "Mara Quill founded Lumio.")]
+    assert all(e.articles == [article.id] for e in extraction.entities)
+
+
+def test_pipeline_extraction_of_runs_the_stages_on_a_doc_parsed_without_them() -> None:
+    doc = parse(EN_FOUNDED)
+    assert doc._.foundergraph_found is None
+    article = Article(id=article_id(doc.text), path="a.txt", title="", language="en", text=doc.text)
+    assert {r.type for r in extraction_of(article, doc).relations} >= {FOUNDED}
+
+
+@pytest.mark.parametrize("disable,recorded", [((), True), (PARSE_ONLY, False)])
+def test_pipeline_nlp_pipe_runs_the_stages_unless_disabled(nlp_fr, disable: tuple, recorded: bool) -> None:
+    texts = ["Marion Leclerc a fondé Brevo en 2019.", "Hugo Marchal a rejoint Orvel."]
+    docs = list(nlp_fr.pipe(texts, disable=list(disable)))
+    assert all((doc._.foundergraph_found is not None) == recorded for doc in docs)
+    assert all(doc._.foundergraph_state is None for doc in docs)

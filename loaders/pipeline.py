@@ -145,6 +145,8 @@ def record_stage(doc: Doc) -> Doc:
     entities = sorted(resolution.entities.values(), key=lambda e: e.key)
     doc._.foundergraph_found = (entities, state.relations)
     doc._.foundergraph_state = None
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("foundergraph_")]:
+        del doc.user_data[key]  # the stages' per-doc caches (text, sentences, positions)
     logger.debug("%d entities, %d relations", len(entities), len(state.relations))
     return doc
 

@@ -14,10 +14,19 @@ from spacy.tokens import Doc, Span
 logger = logging.getLogger(__name__)
 
 _FINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
+_CACHE = "foundergraph_sentences"
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The article's sentences as spans, joined across cuts the parser made inside a clause."""
+    """The article's sentences as spans, joined across cuts the parser made inside a clause (computed
+    once per doc)."""
+    cached = doc.user_data.get(_CACHE)
+    if cached is None:
+        cached = doc.user_data[_CACHE] = _joined_sentences(doc)
+    return list(cached)
+
+
+def _joined_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     pending_start: int | None = None
     for sent in doc.sents:

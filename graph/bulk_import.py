@@ -70,7 +70,8 @@ class ImportFiles:
     def options(self, folder: str | None = None) -> list[str]:
         """The importer options reading these files (from ``folder`` when the importer sees them elsewhere)."""
         where = (lambda p: f"{folder}/{p.name}") if folder else str
-        options = [f"--array-delimiter={ARRAY_DELIMITER}", "--id-type=string", "--skip-duplicate-nodes=false",
+        report = "/tmp/import.report" if folder else str(self.folder / "import.report")  # not in the working folder
+        options = [f"--array-delimiter={ARRAY_DELIMITER}", f"--report-file={report}",
                    f"--multiline-fields={'true' if self.multiline else 'false'}"]
         options += [f"--nodes={where(p)}" for p in self.nodes]
         options += [f"--relationships={where(p)}" for p in self.relationships]

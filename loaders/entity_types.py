@@ -101,6 +101,8 @@ _PERSON_LEFT_STRONG = re.compile(
     r"reporter|professor|professeure?|analyste?|directeur|directrice|président\w*|president|chairman|chairwoman))\s*$",
     re.IGNORECASE,
 )
+#: A name right after a noun's "de/of": what follows the name is said of that noun, not of the name.
+_COMPLEMENT_LEFT = re.compile(r"\b[a-zà-ÿ][\w-]+\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
                            re.IGNORECASE)
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
@@ -160,9 +162,11 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[ORGANIZATION] += 1.5
     elif _ORG_LEFT_WEAK.search(left):
         votes[ORGANIZATION] += 1.0
-    if _ORG_RIGHT.search(right):
+    # "le patron de X a fondé Y": the verb after X is the patron's ("a result of X's acquisition": X's own)
+    complement = _COMPLEMENT_LEFT.search(left) and not re.match(r"['’]s\b", right)
+    if _ORG_RIGHT.search(right) and not complement:
         votes[ORGANIZATION] += _CUE
-    if _PERSON_RIGHT.search(right):
+    if _PERSON_RIGHT.search(right) and not complement:
         votes[PERSON] += _CUE
     previous = left.split()[-1].lower() if left.split() else ""
     if previous in PERSON_TITLES:

@@ -437,8 +437,12 @@ def _conditional_or_future(token: Token) -> bool:
     return stem in (infinitive, infinitive[:-1]) or stem in _FR_IRREGULAR_STEMS
 
 
+#: Nouns for someone who used to work at an organization ("Dropbox alum X", "X, un ancien de Y").
+ALUMNI_NOUNS = frozenset({"alum", "alumnus", "alumna", "alumni", "veteran", "vétéran", "ancien", "ancienne"})
+#: Nouns of a working life: "sa carrière à X", "began her career at X" tie the holder to X.
+CAREER_NOUNS = frozenset({"carrière", "career"})
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
-_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | {"participation"}
+_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | {"participation"}
 
 
 class Reader:
@@ -869,6 +873,10 @@ class Reader:
 
     def _noun(self, noun: Token) -> list[Reading]:
         word = lemma(noun)
+        if word in CAREER_NOUNS and noun.pos_ == "NOUN":
+            return self._career(noun)
+        if word in ALUMNI_NOUNS and (noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children)):
+            return self._alumnus(noun)
         if word in DEAL_NOUNS and noun.pos_ == "NOUN":
             return self._deal_noun(noun)
         if word == "participation" and noun.pos_ == "NOUN" and not any(lemma(c) in STAKE_NOUNS - {"participation"}
@@ -940,6 +948,28 @@ class Reader:
             if not role:
                 return out
             emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(role, former), 0.8, "role-of")
+        return out
+
+    def _alumnus(self, noun: Token) -> list[Reading]:
+        """"Dropbox alum X", "X, un ancien de Y", "a Google veteran": X worked at Y before."""
+        if noun.i in self.ctx.mention_at:
+            return []
+        out: list[Reading] = []
+        orgs = self._organizations_of(noun, (O,))
+        people = self.typed(self._holders(noun), P, expand=False)
+        _Emitter(out, noun).pairs(WORKS_AT, people, orgs, {"former": True}, 0.7, "alumnus-of")
+        return out
+
+    def _career(self, noun: Token) -> list[Reading]:
+        """"X a fait sa carrière à Y", "began her career at Y": the one whose career it is worked at Y."""
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        places = [c for p, c in [*_prep_objects(noun), *_prep_objects(verb)]
+                  if p in ("à", "au", "chez", "at", "with", "in", "dans")]
+        out: list[Reading] = []
+        _Emitter(out, noun).pairs(WORKS_AT, self.typed(Arguments(verb).actors, P), self.typed(places, O), {}, 0.7,
+                                  "career-at")
         return out
 
     def _holders(self, noun: Token) -> list[Token]:

@@ -1595,3 +1595,53 @@ def test_parse_relations_investors_listed_after_a_raise(lang: str, table: str) -
     listed = {"Velar", "Tom Hale"} | ({"Orlo"} if lang == "fr" else set())
     assert relations(doc, raiser=lambda token, recent=False: 0) == sorted(
         ((INVESTED_IN, name, "Brimco", {}) for name in listed), key=repr)
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Dropbox alum Ann Ruiz": she worked there before
+    pytest.param("en", """
+        0 Velmora _    PROPN compound 1 ent=B-ORG
+        1 alum    alum NOUN  compound 3
+        2 Ann     _    PROPN compound 3 ent=B-PERSON
+        3 Ruiz    _    PROPN ROOT     3 ent=I-PERSON
+        """, [(WORKS_AT, "Ann Ruiz", "Velmora", {"former": True})], id="en-org-alum-person"),
+    # "Tom Hale, un ancien de Velar, sourit." : "ancien" used as a noun (the tagger says ADJ)
+    pytest.param("fr", """
+        0 Tom    _      PROPN nsubj     8 ent=B-PER
+        1 Hale   _      PROPN flat:name 0 ent=I-PER
+        2 ,      _      PUNCT punct     0
+        3 un     un     DET   det       4
+        4 ancien ancien ADJ   appos     0
+        5 de     de     ADP   case      6
+        6 Velar  _      PROPN nmod      4 ent=B-ORG
+        7 ,      _      PUNCT punct     8
+        8 sourit sourire VERB ROOT      8
+        9 .      _      PUNCT punct     8
+        """, [(WORKS_AT, "Tom Hale", "Velar", {"former": True})], id="fr-un-ancien-de-X"),
+    # "Tom Hale a fait sa carrière à Radio Velvane."
+    pytest.param("fr", """
+        0 Tom      _        PROPN nsubj     3 ent=B-PER
+        1 Hale     _        PROPN flat:name 0 ent=I-PER
+        2 a        avoir    AUX   aux:tense 3
+        3 fait     faire    VERB  ROOT      3
+        4 sa       son      DET   det       5
+        5 carrière carrière NOUN  obj       3
+        6 à        à        ADP   case      7
+        7 Radio    _        PROPN nmod      5 ent=B-ORG
+        8 Velvane  _        PROPN flat:name 7 ent=I-ORG
+        9 .        _        PUNCT punct     3
+        """, [(WORKS_AT, "Tom Hale", "Radio Velvane", {})], id="fr-carriere-a-X"),
+    # "Ann Ruiz began her career at Velar."
+    pytest.param("en", """
+        0 Ann    _      PROPN compound 1 ent=B-PERSON
+        1 Ruiz   _      PROPN nsubj    2 ent=I-PERSON
+        2 began  begin  VERB  ROOT     2 tag=VBD
+        3 her    her    PRON  poss     4
+        4 career career NOUN  dobj     2
+        5 at     at     ADP   prep     2
+        6 Velar  _      PROPN pobj     5 ent=B-ORG
+        7 .      _      PUNCT punct    2
+        """, [(WORKS_AT, "Ann Ruiz", "Velar", {})], id="en-began-her-career-at-X"),
+])
+def test_parse_relations_alumni_and_careers(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected

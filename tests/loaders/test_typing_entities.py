@@ -32,6 +32,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("Dana Whitfield, 42 ans, dirige Orvel.", "Dana Whitfield", "", PERSON),
     ("Tom Reyes founded Quibbly in 2012.", "Tom Reyes", "", PERSON),
     ("He met Rachel Stone there.", "Rachel Stone", "", PERSON),
+    # the verb after "le patron de X" is the patron's: X is his company, not the founder
+    ("L'ancien patron de Velmora a fondé Brimco.", "Velmora", "PER", ORGANIZATION),
+    ("As a result of Velmora's acquisition of Brimco, shares rose.", "Velmora", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -180,8 +180,9 @@ def register(cli: click.Group) -> None:
     @quiet_option
     @shard_option
     def extract(paths: tuple[Path, ...], model: str | None, quiet: bool, shard: Shard | None) -> None:
-        """Print what each article yields, one JSON object per line (the gold annotations' shape, plus the
-        full "record" that `ingest --extractions` loads).
+        """Print what each article yields, one JSON object per line (the gold annotations' shape).
+
+        Each line also holds the full "record" that `ingest --extractions` loads.
 
         With --shard I/N only the I-th of N shards of the articles is extracted (stable by
         article id): N machines each run one shard, and the N outputs hold every article once.

@@ -30,6 +30,7 @@ _NEW_SUBJECT = re.compile(r"(?:[,;]|\bet\b|\band\b|\bmais\b|\bbut\b|\bpuis\b|\bt
 #: The farthest apart (in characters) two mentions can be for a lexical rule to read them: the longest
 #: rule spans 30 words.
 PAIR_WINDOW = 300
+_COMPLEMENT = re.compile(r"\b[a-zà-ÿ][\w-]*\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
 _GENERIC_ROLES = {"patron", "patronne", "boss", "dirigeant", "dirigeante"}
 
 
@@ -83,8 +84,11 @@ def read_pairs(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
                 clause = text[_clause_start(text, s_start, lm.start):rm.end]
                 lt, rt = resolution.entities[lk].type, resolution.entities[rk].type
                 before = text[max(s_start, lm.start - PAIR_WINDOW):lm.start]
+                complement = bool(_COMPLEMENT.search(before)) and between.lstrip().startswith(",")
                 for hit in relations_between(left, right, lt, rt, between, after=after, clause=clause,
                                              before=before):
+                    if complement and hit.source == left and lt == "Person":
+                        continue  # "A, une amie de B, a rejoint C": B is the complement of a noun, not the subject
                     found_in = [evidence(text, s_start, s_end)]
                     for source_i, target_i in _with_conjuncts(text, mentions, indexes, hit.source, hit.target,
                                                               resolution, hit.type in _MIXED_SOURCES,

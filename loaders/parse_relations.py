@@ -67,6 +67,7 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
                          "guide", "guider", "former", "train", "tutor"}),
     KNOWS: frozenset({"meet", "rencontrer", "croiser", "recroiser", "introduce", "présenter", "know",
                       "connaître", "befriend", "collaborate", "collaborer", "partner", "associer"}),
+    "SELL": frozenset({"sell", "vendre", "revendre", "céder"}),  # the buyer acquires what is sold
 }
 #: Verbs that, with "with/avec/aux côtés de" a person, say two people worked together ("co-" verbs too).
 SIDE_BY_SIDE_VERBS = frozenset({"work", "travailler", "build", "bâtir", "develop", "développer", "run", "lead", "diriger",
@@ -441,8 +442,10 @@ def _conditional_or_future(token: Token) -> bool:
 ALUMNI_NOUNS = frozenset({"alum", "alumnus", "alumna", "alumni", "veteran", "vétéran", "ancien", "ancienne"})
 #: Nouns of a working life: "sa carrière à X", "began her career at X" tie the holder to X.
 CAREER_NOUNS = frozenset({"carrière", "career"})
+#: "X has been friends with Y", "X, un ami de Y", "an old friend of Y": X knows Y.
+FRIEND_NOUNS = frozenset({"friend", "ami", "amie"})
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
-_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | {"participation"}
+_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | FRIEND_NOUNS | {"participation"}
 
 
 class Reader:
@@ -655,6 +658,10 @@ class Reader:
                 targets = self.typed((c for p, c in preps if p in ("in", "into", "dans", "en", "au", "à")), O)
                 targets += [t for t in self.typed(args.patients, O) if t not in targets]
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "invests")
+        elif kind == "SELL":  # "X sold Y to Z", "Y a été revendue à Z": Z acquired Y
+            buyers = self.typed((c for p, c in preps if p in ("to", "à", "au")), O)
+            props = money_props(_clause_text(verb))
+            emit.pairs(ACQUIRED, buyers, self.typed(args.patients, O), props, 0.8, "sold-to")
         elif kind == "RAISE":
             raisers = self.typed(args.actors, O)
             if not raisers:
@@ -875,6 +882,8 @@ class Reader:
         word = lemma(noun)
         if word in CAREER_NOUNS and noun.pos_ == "NOUN":
             return self._career(noun)
+        if word in FRIEND_NOUNS and noun.pos_ == "NOUN":
+            return self._friend(noun)
         if word in ALUMNI_NOUNS and (noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children)):
             return self._alumnus(noun)
         if word in DEAL_NOUNS and noun.pos_ == "NOUN":
@@ -958,6 +967,14 @@ class Reader:
         orgs = self._organizations_of(noun, (O,))
         people = self.typed(self._holders(noun), P, expand=False)
         _Emitter(out, noun).pairs(WORKS_AT, people, orgs, {"former": True}, 0.7, "alumnus-of")
+        return out
+
+    def _friend(self, noun: Token) -> list[Reading]:
+        """"X has been friends with Y", "X, un vieil ami de Y": X and Y know each other."""
+        friends = [c for p, c in _prep_objects(noun) if p in ("with", "avec", "of", "de", "d'")]
+        out: list[Reading] = []
+        _Emitter(out, noun).pairs(KNOWS, self.typed(self._holders(noun), P), self.typed(friends, P), {}, 0.7,
+                                  "friend-of")
         return out
 
     def _career(self, noun: Token) -> list[Reading]:
@@ -1323,7 +1340,7 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
 #: Verbs whose passive subject is a company even when no founder or buyer is named (not "launched",
 #: "created", "bought": products are too).
 _FOUNDED_OR_BOUGHT = frozenset({"found", "cofound", "establish", "incorporate", "fonder", "cofonder", "acquire",
-                                "absorb", "racheter", "acquérir", "absorber"})
+                                "absorb", "racheter", "acquérir", "absorber", "revendre", "céder"})
 
 
 def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:

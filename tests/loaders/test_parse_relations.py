@@ -1645,3 +1645,49 @@ def test_parse_relations_investors_listed_after_a_raise(lang: str, table: str) -
 ])
 def test_parse_relations_alumni_and_careers(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Luc sold Brimco to Velar for $3 million.": the buyer acquires what is sold
+    pytest.param("en", """
+        0 Luc     _       PROPN nsubj  1 ent=B-PERSON
+        1 sold    sell    VERB  ROOT   1 tag=VBD
+        2 Brimco  _       PROPN dobj   1 ent=B-ORG
+        3 to      to      ADP   prep   1
+        4 Velar   _       PROPN pobj   3 ent=B-ORG
+        5 .       _       PUNCT punct  1
+        """, [(ACQUIRED, "Velar", "Brimco", {})], id="en-sold-to"),
+    # "Brimco a été cédée à Velar.": the passive keeps the buyer after "à"
+    pytest.param("fr", """
+        0 Brimco _      PROPN nsubj:pass 3 ent=B-ORG
+        1 a      avoir  AUX   aux:tense  3
+        2 été    être   AUX   aux:pass   3
+        3 cédée  céder  VERB  ROOT       3
+        4 à      à      ADP   case       5
+        5 Velar  _      PROPN obl:arg    3 ent=B-ORG
+        6 .      _      PUNCT punct      3
+        """, [(ACQUIRED, "Velar", "Brimco", {})], id="fr-cedee-a"),
+    # "Brimco sells software to Velar.": what is sold is no company
+    pytest.param("en", """
+        0 Brimco   _        PROPN nsubj 1 ent=B-ORG
+        1 sells    sell     VERB  ROOT  1 tag=VBZ
+        2 software software NOUN  dobj  1
+        3 to       to       ADP   prep  1
+        4 Velar    _        PROPN pobj  3 ent=B-ORG
+        5 .        _        PUNCT punct 1
+        """, [], id="en-sells-a-product"),
+    # "Ann Ruiz has been friends with Tom Hale."
+    pytest.param("en", """
+        0 Ann     _      PROPN compound 1 ent=B-PERSON
+        1 Ruiz    _      PROPN nsubj    3 ent=I-PERSON
+        2 has     have   AUX   aux      3
+        3 been    be     AUX   ROOT     3
+        4 friends friend NOUN  attr     3 tag=NNS
+        5 with    with   ADP   prep     4
+        6 Tom     _      PROPN compound 7 ent=B-PERSON
+        7 Hale    _      PROPN pobj     5 ent=I-PERSON
+        8 .       _      PUNCT punct    3
+        """, [(KNOWS, "Ann Ruiz", "Tom Hale", {})], id="en-friends-with"),
+])
+def test_parse_relations_sales_and_friends(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected

@@ -101,6 +101,10 @@ _PERSON_LEFT_STRONG = re.compile(
     r"reporter|professor|professeure?|analyste?|directeur|directrice|président\w*|president|chairman|chairwoman))\s*$",
     re.IGNORECASE,
 )
+#: Words around a place name ("Lyon-based", "headquartered in Lyon", "installée à Lyon").
+_PLACE_RIGHT = re.compile(r"^-(?:based|born|headquartered)\b", re.IGNORECASE)
+_PLACE_LEFT = re.compile(r"\b(?:based in|headquartered in|born in|basée?s? à|installée?s? à|située?s? à|"
+                         r"implantée?s? à|née? à)\s*$", re.IGNORECASE)
 #: A name right after a noun's "de/of": what follows the name is said of that noun, not of the name.
 _COMPLEMENT_LEFT = re.compile(r"\b[a-zà-ÿ][\w-]+\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
@@ -175,6 +179,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[PERSON] += _CUE
     elif _PERSON_LEFT.search(left) and mention.label in ("PER", ""):
         votes[PERSON] += 1.0
+    if _PLACE_RIGHT.match(right) or _PLACE_LEFT.search(left):
+        votes[PLACE] += _CUE  # "San Francisco-based X", "basée à Lyon": a place, whatever its vectors say
     if doc is not None and mention.label in ("LOC", "MISC"):  # product names sit near software words too: weaker
         votes[ORGANIZATION] += (3.0 if mention.label == "LOC" else 1.5) * max(0.0, _vector_vote(doc, mention))
     if _ROUND_NAME.match(mention.text):

@@ -54,6 +54,11 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     # a one-word name tagged PER at every sighting still loses to one organization cue: startups get that tag
     ("Zorblat grandit. Zorblat recrute. Zorblat vend. Zorblat innove. Il travaille chez Zorblat.",
      [("Zorblat", "PER")], {"zorblat": ORGANIZATION}),
+    # a place's own words keep it a place, whatever its vectors say
+    ("Velmora raised $5M. The San Carlo-based Velmora grew.", [("San Carlo", "ORG"), ("Velmora", "ORG")],
+     {"velmora": ORGANIZATION}),
+    ("Brimco est une société installée à Castelnau depuis 2010.", [("Castelnau", "ORG"), ("Brimco", "ORG")],
+     {"brimco": ORGANIZATION}),
     # a technology's abbreviation and a round's name are never entities, however NER labels them
     ("Zorblat sells an API. Zorblat raised its Series B.", [("API", "ORG"), ("Series B", "ORG"), ("Zorblat", "ORG")],
      {"zorblat": ORGANIZATION}),

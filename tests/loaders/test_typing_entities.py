@@ -55,7 +55,7 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     ("Zorblat grandit. Zorblat recrute. Zorblat vend. Zorblat innove. Il travaille chez Zorblat.",
      [("Zorblat", "PER")], {"zorblat": ORGANIZATION}),
     # a place's own words keep it a place, whatever its vectors say
-    ("Velmora raised $5M. The San Carlo-based Velmora grew.", [("San Carlo", "ORG"), ("Velmora", "ORG")],
+    ("Velmora raised $5M. The Castelbrook-based Velmora grew.", [("Castelbrook", "ORG"), ("Velmora", "ORG")],
      {"velmora": ORGANIZATION}),
     ("Brimco est une société installée à Castelnau depuis 2010.", [("Castelnau", "ORG"), ("Brimco", "ORG")],
      {"brimco": ORGANIZATION}),

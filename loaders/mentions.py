@@ -284,7 +284,8 @@ def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -
 
 
 def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
-    """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), before a weekday or month
+    """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), after a
+    possessive ("Velar Partners’ Ann Roe"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
     for token in span[1:]:
         if token.lower_ in DATE_WORDS:  # "Acme on Monday"
@@ -292,6 +293,11 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
         if token.text in ACRONYM_ROLES:
             parts = [(span.doc[span.start:token.i], "ORG"), (span.doc[token.i + 1:span.end], "PER")]
             return [(part, part_label) for part, part_label in parts if len(part)]
+        possessive = token.text in ("’s", "'s") or (token.text in ("’", "'") and span.doc[token.i - 1].text.endswith("s"))
+        if possessive and token.i < span.end - 1 and is_given_name(span.doc[token.i + 1].text):
+            # "Velar Partners’ Ann Ruiz": a firm's person; "Ontario Teachers’ Pension Plan" stays one name
+            owner, owned = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            return _split_span(owner, label) + _split_span(owned, "PER")
         if token.text == "," and token.i < span.end - 1 and span.doc[token.i + 1].text not in ORG_SUFFIXES:
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             return _split_span(left, label) + _split_span(right, label)  # "Alder, Brisk, Corvo": a list

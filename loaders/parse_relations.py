@@ -377,12 +377,21 @@ class Arguments:
 
 def _stray_subject(verb: Token) -> Token | None:
     """A capitalized name before a verb without subject that the tagger attached as an adverb or a loose
-    dependent ("Quibbly was acquired ...": an unknown name read as an adverb)."""
+    dependent ("Quibbly was acquired ...": an unknown name read as an adverb), or that the parser left as a
+    root of its own right before the verb ("Velar Capital | est entré au capital de X")."""
     for child in verb.children:
         if child.i < verb.i and child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "obl:mod") and child.text[:1].isupper() \
                 and not child.is_stop and child.is_alpha and child.lower_ not in _RELATIVE:
             return child
-    return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("AUX", "ADV", "PART") and verb.doc[i].head.i == verb.i:
+        i -= 1  # "est", "sont ainsi", "a déjà"
+    if i < 0 or not (verb.doc[i].pos_ == "PROPN" or verb.doc[i].text[:1].isupper()):
+        return None
+    root = verb.doc[i]
+    while root.dep_ in ("flat", "flat:name", "compound", "conj") and root.head.i != root.i:
+        root = root.head
+    return root if root.dep_ == "ROOT" and root.i != verb.i and root.head.i == root.i else None
 
 
 def is_asserted(trigger: Token) -> bool:
@@ -833,7 +842,10 @@ class Reader:
             return []
         out: list[Reading] = []
         emit = _Emitter(out, token)
-        if token.dep_ in ("poss", "nmod:poss") and token.head.i in at:
+        doc = token.doc
+        curly = token.dep_ == "compound" and token.text.endswith("s") and token.i + 1 < len(doc) and \
+            doc[token.i + 1].text in ("’", "'")  # "Velar Partners’ Ann Roe": a possessive the tagger missed
+        if (token.dep_ in ("poss", "nmod:poss") or curly) and token.head.i in at:
             owner, owned = mention, at[token.head.i]
             kinds = (self.ctx.type_of(owner), self.ctx.type_of(owned))
             if kinds == (P, O):
@@ -991,6 +1003,9 @@ class Reader:
 
     def _holders(self, noun: Token) -> list[Token]:
         """Tokens naming who holds the role ``noun`` states: apposition, title before a name, copula subject."""
+        named = self._named_before_parenthesis(noun)
+        if named is not None:
+            return [named]  # "A (Acme’s founder)", "A (its CTO)": the name the parenthesis follows
         holders: list[Token] = []
         head = noun.head
         top = noun
@@ -1043,6 +1058,19 @@ class Reader:
             if after is not None:
                 holders.append(after)
         return holders
+
+    def _named_before_parenthesis(self, noun: Token) -> Token | None:
+        """The person named right before the parenthesis that opens a few words before ``noun``."""
+        doc, at = self.ctx.doc, self.ctx.mention_at
+        for i in range(noun.i - 1, max(noun.sent.start, noun.i - 8) - 1, -1):
+            if doc[i].text == ")":
+                return None
+            if doc[i].text == "(":
+                before = i - 1
+                if before >= 0 and before in at and self.ctx.type_of(at[before]) == P:
+                    return doc[before]
+                return None
+        return None
 
     def _nearest_person_before(self, noun: Token, holder: Token) -> Token:
         """The person named last before ``noun`` after ``holder`` (``holder`` itself when there is none)."""
@@ -1125,15 +1153,17 @@ class Reader:
         """The mention ending right before the title's first word (skipping "'s", "co-", adjectives)."""
         doc, at = self.ctx.doc, self.ctx.mention_at
         i = noun.i - 1
+        possessive = False  # "Acme’ founder", "Acme's CEO": the surface says whose title it is, whatever the tree
         while i >= 0 and i not in at and (doc[i].lower_ in ("'s", "’s", "'", "’", "-", "co", "ex", "former", "ancien",
                                                             "ancienne", "then") or doc[i].lower_ in TITLE_WORDS
                                           or (doc[i].dep_ in ("amod", "compound") and doc[i].head.i == noun.i and not doc[i].text[:1].isupper())):
+            possessive = possessive or doc[i].lower_ in ("'s", "’s", "'", "’")
             i -= 1
         if i < 0 or i not in at:
             return None
         token = doc[i]
-        if not (token.head.i == noun.i or token.head.head.i == noun.i or token.dep_ in ("poss", "nmod:poss", "compound")
-                or noun.dep_ == "compound"):
+        if not (possessive or token.head.i == noun.i or token.head.head.i == noun.i
+                or token.dep_ in ("poss", "nmod:poss", "compound") or noun.dep_ == "compound"):
             return None
         return at[i]
 

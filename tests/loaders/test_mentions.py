@@ -29,6 +29,11 @@ def blank():
     # a title's organization runs into its holder's name: cut before the given name
     (["du", "groupe", "Halmont", "Media", "Jacques", "Peyrol", "a"], [True] * 6 + [False], [("ORG", 2, 6)],
      ["Halmont Media", "Jacques Peyrol"]),
+    # a firm's possessive before its person's name: two names; inside a name it stays
+    (["by", "Velar", "Partners", "’", "Ann", "Ruiz", "."], [True, True, False, True, True, False, False],
+     [("ORG", 1, 6)], ["Velar Partners", "Ann Ruiz"]),
+    (["by", "Ontario", "Teachers", "’", "Pension", "Plan", "."], [True, True, False, True, True, False, False],
+     [("ORG", 1, 6)], ["Ontario Teachers’ Pension Plan"]),
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
 ])

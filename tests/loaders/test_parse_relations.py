@@ -1691,3 +1691,43 @@ def test_parse_relations_alumni_and_careers(lang: str, table: str, expected: lis
 ])
 def test_parse_relations_sales_and_friends(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Velar Capital | est entré au capital de Brimco.": the parser left the subject a root of its own
+    pytest.param("fr", """
+        0 Velar   _       PROPN ROOT      0 ent=B-ORG
+        1 Capital _       PROPN flat:name 0 ent=I-ORG
+        2 est     être    AUX   aux:tense 3
+        3 entré   entrer  VERB  ROOT      3
+        4 au      au      ADP   case      5
+        5 capital capital NOUN  obl:arg   3
+        6 de      de      ADP   case      7
+        7 Brimco  _       PROPN nmod      5 ent=B-ORG
+        8 .       _       PUNCT punct     3
+        """, [(INVESTED_IN, "Velar Capital", "Brimco", {})], id="fr-subject-left-as-a-root"),
+    # "Tom Hale (Velar Partners’ founder) spoke.": the parenthesis speaks of the name before it
+    pytest.param("en", """
+        0 Tom      _       PROPN compound 1 ent=B-PERSON
+        1 Hale     _       PROPN nsubj    8 ent=I-PERSON
+        2 (        _       PUNCT punct    1
+        3 Velar    _       PROPN compound 4 ent=B-ORG
+        4 Partners _       PROPN appos    1 ent=I-ORG
+        5 ’        _       PUNCT punct    4
+        6 founder  founder NOUN  appos    1
+        7 )        _       PUNCT punct    1
+        8 spoke    speak   VERB  ROOT     8 tag=VBD
+        9 .        _       PUNCT punct    8
+        """, [(FOUNDED, "Tom Hale", "Velar Partners", {})], id="en-person-paren-firm-s-founder"),
+    # "The round was led by Velar Partners’ Ann Ruiz.": the firm's person, as with "'s"
+    pytest.param("en", """
+        0 Velar    _    PROPN compound 1 ent=B-ORG
+        1 Partners _    PROPN compound 4 ent=I-ORG
+        2 ’        _    PUNCT punct    1
+        3 Ann      _    PROPN compound 4 ent=B-PERSON
+        4 Ruiz     _    PROPN ROOT     4 ent=I-PERSON
+        5 .        _    PUNCT punct    4
+        """, [(WORKS_AT, "Ann Ruiz", "Velar Partners", {})], id="en-firm-s-person-curly"),
+])
+def test_parse_relations_names_the_parser_left_loose(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected

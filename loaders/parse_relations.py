@@ -394,17 +394,18 @@ def _stray_subject(verb: Token) -> Token | None:
     return root if root.dep_ == "ROOT" and root.i != verb.i and root.head.i == root.i else None
 
 
-def is_asserted(trigger: Token) -> bool:
-    """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger."""
+def is_asserted(trigger: Token, announced: bool = False) -> bool:
+    """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger
+    (``announced``: a plain future states a decided move, "will join", "rejoindra")."""
     token = trigger
     for _ in range(6):
         for child in token.children:
             low = child.lower_
             if child.dep_ in ("neg", "advmod", "det") and low in _NEGATIONS:
                 return False
-            if child.dep_.startswith("aux") and (low in _MODAL_AUX or _conditional_or_future(child)):
+            if child.dep_.startswith("aux") and _blocks(child, announced):
                 return False
-        if _conditional_or_future(token):
+        if _conditional_or_future(token) and (not announced or _conditional(token)):
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("si", "if", "unless", "s'") for c in token.children):
             return False
@@ -429,6 +430,22 @@ _FR_CONDITIONAL_AUX = frozenset({f"{stem}{end}" for stem in ("au", "se", "pour",
                                  for end in ("rais", "rait", "rions", "riez", "raient")})
 
 
+_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+
+
+def _blocks(aux: Token, announced: bool) -> bool:
+    """Whether an auxiliary makes its verb unasserted: a modal, a conditional, or a future unless ``announced``."""
+    low = aux.lower_
+    if announced and (low in _FUTURE_AUX or (low not in _MODAL_AUX and not _conditional(aux))):
+        return False
+    return low in _MODAL_AUX or _conditional_or_future(aux)
+
+
+def _conditional(token: Token) -> bool:
+    """The conditional mood alone (not the future): "rejoindrait", "serait"."""
+    return "Cnd" in token.morph.get("Mood") or (_conditional_or_future(token) and "Fut" not in token.morph.get("Tense"))
+
+
 def _conditional_or_future(token: Token) -> bool:
     morph = token.morph
     if "Cnd" in morph.get("Mood") or ("Fut" in morph.get("Tense") and token.pos_ in ("VERB", "AUX")):
@@ -447,6 +464,13 @@ def _conditional_or_future(token: Token) -> bool:
     return stem in (infinitive, infinitive[:-1]) or stem in _FR_IRREGULAR_STEMS
 
 
+#: What one takes to run an organization ("prendre la tête de X", "take the helm of X").
+HELM_NOUNS = frozenset({"tête", "direction", "rênes", "rêne", "présidence", "commande", "commandes", "helm", "reins",
+                        "leadership"})
+#: Verbs that announce a move: said in the future ("will join", "rejoindra", "va prendre la tête"), the news
+#: reports a decision, not a plan.
+APPOINTMENT_VERBS = frozenset({"join", "rejoindre", "intégrer", "prendre", "take", "become", "devenir", "succeed",
+                               "succéder", "head", "lead", "diriger", "chair", "présider"})
 #: Nouns for someone who used to work at an organization ("Dropbox alum X", "X, un ancien de Y").
 ALUMNI_NOUNS = frozenset({"alum", "alumnus", "alumna", "alumni", "veteran", "vétéran", "ancien", "ancienne"})
 #: Nouns of a working life: "sa carrière à X", "began her career at X" tie the holder to X.
@@ -591,7 +615,8 @@ class Reader:
                 found += self._noun(token)  # any noun may title a person; others only from the lexicons
             if token.i in self.ctx.mention_at:
                 found += self._between_names(token)
-        return [r for r in found if r.source != r.target and is_asserted(r.trigger)]
+        return [r for r in found if r.source != r.target
+                and is_asserted(r.trigger, announced=r.type == WORKS_AT and lemma(r.trigger) in APPOINTMENT_VERBS)]
 
     def _verb(self, verb: Token) -> list[Reading]:
         word = lemma(verb)
@@ -603,6 +628,10 @@ class Reader:
             kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
         if word in ("entrer", "monter", "enter") and not kinds:  # "sont entrés au capital de X"
             return self._enters_capital(verb)
+        if word in ("prendre", "take", "reprendre") and not kinds or word in ("prendre", "take"):
+            helm = self._takes_the_helm(verb)
+            if helm:
+                return helm
         if not kinds:
             return self._side_by_side(verb)
         if word in SIDE_BY_SIDE_VERBS:
@@ -744,6 +773,15 @@ class Reader:
                         if p in ("of", "de", "d'", "du")]  # "conseil d'administration de X"
             found += [m for m in self.typed(holders, O, expand=False) if m not in found]
         return found
+
+    def _takes_the_helm(self, verb: Token) -> list[Reading]:
+        """"A prend la tête / la direction / les rênes de X", "A takes the helm of X": A runs X."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        helms = [t for t in args.patients if lemma(t) in HELM_NOUNS]
+        held = [c for t in helms for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of", "at")]
+        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), self.typed(held, O), {}, 0.75, "took-the-helm")
+        return out
 
     def _enters_capital(self, verb: Token) -> list[Reading]:
         """"A et B sont entrés au capital de X", "A est monté au capital de X": A invested in X."""

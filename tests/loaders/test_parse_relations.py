@@ -944,7 +944,7 @@ def test_parse_relations_modality_blocks_the_trigger(monkeypatch, lang: str, tab
     assert is_asserted(doc[trigger]) is False
     assert relations(doc) == []
     # the modality alone blocks it: asserted, the same parse states the relation between the first and last names
-    monkeypatch.setattr("loaders.parse_relations.is_asserted", lambda token: True)
+    monkeypatch.setattr("loaders.parse_relations.is_asserted", lambda token, announced=False: True)
     kind = ACQUIRED if lemma(doc[trigger]) in VERB_TRIGGERS[ACQUIRED] else FOUNDED
     assert relations(doc) == [(kind, names(doc)[0], names(doc)[-1], {})]
 
@@ -1730,4 +1730,59 @@ def test_parse_relations_sales_and_friends(lang: str, table: str, expected: list
         """, [(WORKS_AT, "Ann Ruiz", "Velar Partners", {})], id="en-firm-s-person-curly"),
 ])
 def test_parse_relations_names_the_parser_left_loose(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected
+
+
+#: "Tom Hale {aux} join Brimco.": a plain future announces a move; a modal or a conditional does not
+EN_AUX_JOIN = """
+0 Tom    _     PROPN compound 1 ent=B-PERSON
+1 Hale   _     PROPN nsubj    3 ent=I-PERSON
+2 {aux}  {aux} AUX   aux      3 tag=MD
+3 join   join  VERB  ROOT     3 tag=VB
+4 Brimco _     PROPN dobj     3 ent=B-ORG
+5 .      _     PUNCT punct    3
+"""
+
+
+@pytest.mark.parametrize("aux,expected", [
+    ("will", [(WORKS_AT, "Tom Hale", "Brimco", {})]),
+    ("could", []),
+    ("might", []),
+    ("would", []),
+])
+def test_parse_relations_announced_appointments(aux: str, expected: list) -> None:
+    assert readings(EN_AUX_JOIN.format(aux=aux), "en") == expected
+
+
+def test_parse_relations_a_future_investment_is_still_a_plan() -> None:
+    table = EN_AUX_JOIN.format(aux="will").replace("join   join ", "fund   fund ")
+    assert readings(table, "en") == []
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Kara Linde va prendre la tête de Brimco."
+    pytest.param("fr", """
+        0 Kara    _       PROPN nsubj     3 ent=B-PER
+        1 Linde   _       PROPN flat:name 0 ent=I-PER
+        2 va      aller   AUX   aux:tense 3
+        3 prendre prendre VERB  ROOT      3
+        4 la      le      DET   det       5
+        5 tête    tête    NOUN  obj       3
+        6 de      de      ADP   case      7
+        7 Brimco  _       PROPN nmod      5 ent=B-ORG
+        8 .       _       PUNCT punct     3
+        """, [(WORKS_AT, "Kara Linde", "Brimco", {})], id="fr-prendre-la-tete-de"),
+    # "Tom Hale took the helm of Brimco."
+    pytest.param("en", """
+        0 Tom    _    PROPN compound 1 ent=B-PERSON
+        1 Hale   _    PROPN nsubj    2 ent=I-PERSON
+        2 took   take VERB  ROOT     2 tag=VBD
+        3 the    the  DET   det      4
+        4 helm   helm NOUN  dobj     2
+        5 of     of   ADP   prep     4
+        6 Brimco _    PROPN pobj     5 ent=B-ORG
+        7 .      _    PUNCT punct    2
+        """, [(WORKS_AT, "Tom Hale", "Brimco", {})], id="en-took-the-helm-of"),
+])
+def test_parse_relations_taking_the_helm(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

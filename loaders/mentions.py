@@ -39,6 +39,9 @@ _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
 _PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
 _COORDINATORS = frozenset({"and", "et", "und", "y"})
+#: A brand written with digits first ("1000memories", "37signals"): no year, amount, unit or ordinal ("2019",
+#: "10M", "10Mbps", "3rd", "20ans").
+_DIGIT_BRAND = re.compile(r"\d+(?!million|milliard|billion|thousand|mille|ans|jours|mois|years|days)[a-z]{4,}\w*")
 _DEMONYM = re.compile(r"(?:ais|aise|aises|ain|aine|ains|aines|ien|ienne|iens|iennes|ois|oise|oises|ese|ans)$")
 
 
@@ -245,7 +248,8 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        web = token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()
+        web = (token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()) or bool(
+            _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
         capital = _capital_word(token) and not token.is_stop and len(token) > 1
         common = doc.vocab[token.lower_].has_vector or token.is_stop
         if (i in taken or not (capital or web)

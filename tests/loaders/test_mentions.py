@@ -66,9 +66,15 @@ def test_mentions_drop_spans_that_are_not_names(nlp_fr, text: str, absent: str) 
     ("Tom Reyes founded Quibbly in 2012.", "Tom Reyes"),
     ("Pour Dana Whitfield, CEO d'Orvel Data Europe, tout va bien.", "Orvel Data Europe"),
     ("Avec Dana Whitfield ancienne vice-présidente de Norvane, on parle.", "Dana Whitfield"),
+    ("Depuis, 400souvenirs a levé 2 millions de dollars.", "400souvenirs"),  # a brand written digits first
 ])
 def test_mentions_keep_names_ner_cuts_or_misses(nlp_fr, text: str, present: str) -> None:
     assert present in {m.text for m in find_mentions(nlp_fr(text))}
+
+
+@pytest.mark.parametrize("text", ["En 2019, 12 salariés sont arrivés.", "Il est arrivé 3rd en 2020.", "Un débit de 10Mbps."])
+def test_mentions_numbers_are_no_brands(nlp_fr, text: str) -> None:
+    assert not any(m.text[:1].isdigit() for m in find_mentions(nlp_fr(text)))
 
 
 @pytest.mark.parametrize("text,absent", [

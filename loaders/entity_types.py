@@ -33,6 +33,8 @@ _CUE = 3.0
 _GIVEN_NAME = 3.5
 #: The most a one-word name's PER tags weigh together, however often the article writes it.
 _LONE_PERSON_TAGS = 2.0
+#: The most a name's NER labels weigh together, however often the article writes it.
+_LABEL_CEILING = 4.0
 #: Words that link a descriptor to something else than the name that follows ("la startup de X").
 _LINKS = (r"(?:de|du|des|d|l|of|by|par|for|pour|with|avec|chez|at|à|au|and|et|en|in|dont|qui|which|who|that|"
           r"founded|fondée?|led|menée?|dirigée?|créée?|run|owned|détenue?)")
@@ -72,7 +74,7 @@ _ORG_RIGHT = re.compile(
     rf"\b(?:round|tour|levée|funding|financement)\b|"
     rf",?\s*(?:backed by|soutenue? par|financée? par|funded by|rachetée? par|acquired by)\b|"
     rf",?\s*which\b|\s*(?:will|could|would|might|pourrait|va|allait)\s+(?:buy|acquire|racheter|acquérir)\b|"
-    rf",\s*(?:the|a|an|la|le|une?|l['’]|its|sa|son)\s*(?:(?!{_LINKS}\b)[\w’'-]+\s+){{0,3}}?(?:{ORG_DESCRIPTOR_NOUNS})\b(?!['’]s)"
+    rf",\s*(?:(?:the|a|an|la|le|une?|l['’]|its|sa|son)\s*)?(?:(?!{_LINKS}\b)[\w’'-]+\s+){{0,3}}?(?:{ORG_DESCRIPTOR_NOUNS})\b(?!['’]s)"
     rf"(?:\s+[\w’'-]+){{0,2}}?(?=\s*(?:[,;.]|$|\b(?:founded|fondée?|created|créée?|based|basée?|spécialisée?|specialized|"
     rf"qui|which|that|dont|née?|lancée?|launched|backed|soutenue?)\b))|"
     rf",?\s*(?:qui\s+)?(?:a|avait|has|had)\s+(?:déjà|already|also|aussi|récemment|recently)\s+"
@@ -198,17 +200,22 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     """
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     named = [m for m in mentions if not m.is_pseudo and m.source != "turn"]
-    lone_person_tags: dict[str, float] = defaultdict(float)
+    tags: dict[tuple[str, str], float] = defaultdict(float)  # (key, kind) -> what NER labels gave, all sightings
     for mention in named:
-        votes = totals[entity_key(mention.text)]
+        key = entity_key(mention.text)
+        votes = totals[key]
         for kind, weight in mention_votes(text, mention, doc).items():
             votes[kind] += weight
-        if mention.label == "PER" and " " not in mention.text.strip():
-            votes[PERSON] -= 1.0  # counted once below, not once per sighting
-            lone_person_tags[entity_key(mention.text)] += 1.0
-    for key, tags in lone_person_tags.items():
-        # a one-word name the model keeps calling PER is as often a startup: its tags weigh no more than one cue
-        totals[key][PERSON] += min(tags, _LONE_PERSON_TAGS)
+        if mention.label in _LABEL_VOTES:
+            kind, weight = _LABEL_VOTES[mention.label]
+            weight = 1.0 if mention.label == "PER" and " " not in mention.text.strip() else weight
+            votes[kind] -= weight  # counted once below, with a ceiling, not once per sighting
+            tags[key, kind] += weight
+    for (key, kind), weight in tags.items():
+        # the model tends to repeat its mistake on a name: its labels together weigh at most two sightings' worth
+        # (a one-word name tagged PER, as often a startup as a person, one cue's worth)
+        lone_person = kind == PERSON and " " not in key
+        totals[key][kind] += min(weight, _LONE_PERSON_TAGS if lone_person else _LABEL_CEILING)
     for index, slot in (role_votes or {}).items():
         mention = mentions[index]
         if not mention.is_pseudo and mention.source != "turn":

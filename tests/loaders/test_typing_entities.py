@@ -54,6 +54,9 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     # a one-word name tagged PER at every sighting still loses to one organization cue: startups get that tag
     ("Zorblat grandit. Zorblat recrute. Zorblat vend. Zorblat innove. Il travaille chez Zorblat.",
      [("Zorblat", "PER")], {"zorblat": ORGANIZATION}),
+    # the model repeating a wrong label adds little: three LOC tags lose to a bare apposition and a slot's worth
+    ("Un prêt au Velmont Circus, entreprise qui souffre. Le Velmont Circus a levé 2 M€. Le Velmont Circus ferme.",
+     [("Velmont Circus", "LOC")], {"velmont circus": ORGANIZATION}),
     # a place's own words keep it a place, whatever its vectors say
     ("Velmora raised $5M. The Castelbrook-based Velmora grew.", [("Castelbrook", "ORG"), ("Velmora", "ORG")],
      {"velmora": ORGANIZATION}),

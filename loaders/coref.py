@@ -3,7 +3,9 @@
 Organization descriptors point at an organization mentioned just before.
 Person descriptors ("le jeune patron de X", "the founder of X") name no one
 by themselves: :func:`resolve_person_descriptors` points them at the one
-person the article's plain relations tie to X (its founder first).
+person the article's plain relations tie to X (its founder first), and
+:func:`main_person_descriptors` the rest at the article's main person when
+it was just named ("Le fondateur d'X, qui ..." in an article about him).
 """
 from __future__ import annotations
 
@@ -150,3 +152,34 @@ def resolve_person_descriptors(mentions: list[Mention], key_of, relations) -> in
             resolved += 1
             logger.debug("%r -> %s", mention.text, person)
     return resolved
+
+
+def main_person_descriptors(mentions: list[Mention], key_of, window: int = 2) -> list[tuple[int, int]]:
+    """Definite person descriptors no relation resolved ("Le fondateur d'X, qui était venu ...") pointed at
+    the article's main person (the one it names most, alone at the top) when that person was named in the
+    descriptor's sentence or the ``window`` before it; returns (descriptor, person mention) pairs."""
+    counts: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.type == PERSON and not mention.is_pseudo and key_of(index):
+            counts[key_of(index)] = counts.get(key_of(index), 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    main = ranked[0][0]
+    pairs: list[tuple[int, int]] = []
+    for index, mention in enumerate(mentions):
+        if (mention.source != "descriptor" or mention.type != PERSON or mention.about is None
+                or mention.refers_to is not None or mention.text[:3].lower() in ("son", "sa ", "its")):
+            continue
+        seen = [i for i, m in enumerate(mentions) if not m.is_pseudo and key_of(i) == main
+                and m.end <= mention.start and mention.sentence - window <= m.sentence]
+        if seen:
+            mention.refers_to = seen[-1]
+            pairs.append((index, seen[-1]))
+            logger.debug("%r -> %s (the article's main person)", mention.text, main)
+    return pairs
+
+
+def is_founder_role(role: str) -> bool:
+    """Whether a descriptor's role noun says founder ("fondateur", "co-founder", "créatrice")."""
+    return bool(_FOUNDER_ROLE.search(role))

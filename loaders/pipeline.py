@@ -32,8 +32,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.model import INVESTED_IN, Article, Extraction, Relation
-from loaders.coref import org_descriptors, person_descriptors, resolve_person_descriptors
+from graph.model import FOUNDED, INVESTED_IN, WORKS_AT, Article, Extraction, Relation
+from loaders.coref import (is_founder_role, main_person_descriptors, org_descriptors, person_descriptors,
+                           resolve_person_descriptors)
 from loaders.entity_types import assign_types
 from loaders.funding import funding_relations
 from loaders.mentions import Mention, doc_text, find_mentions, token_mentions
@@ -118,6 +119,10 @@ def coreference_stage(doc: Doc) -> Doc:
     if resolve_person_descriptors(mentions, resolution.key_of, lexical):  # "le fondateur de X" -> who founded X
         resolution = resolve_mentions(mentions)
         lexical = read_pairs(text, spans, mentions, resolution, only_pseudo=False)
+    described = main_person_descriptors(mentions, resolution.key_of)
+    if described:  # "Le fondateur d'X, qui ...": the main person, just named, founded X
+        resolution = resolve_mentions(mentions)
+        lexical += [_described_relation(state, mentions, resolution, d) for d, _ in described]
     quotes = speaker_quotes(text, mentions)
     mentions += first_person_mentions(text, quotes, state.sentence_of_char)
     resolution = resolve_mentions(mentions)
@@ -129,6 +134,16 @@ def coreference_stage(doc: Doc) -> Doc:
     state.resolution = resolve_mentions(mentions)
     state.lexical = lexical
     return doc
+
+
+def _described_relation(state: State, mentions: list[Mention], resolution: Resolution, descriptor: int) -> Relation:
+    """The fact a resolved person descriptor states: "le fondateur de X" founded X, "the CEO of X" works there."""
+    mention = mentions[descriptor]
+    founder = is_founder_role(mention.role or "")
+    start, end = state.spans[mention.sentence]
+    return Relation(type=FOUNDED if founder else WORKS_AT, source=resolution.key_of(descriptor),
+                    target=resolution.key_of(mention.about), props={} if founder else {"role": mention.role},
+                    evidence=[evidence(state.text, start, end)], confidence=0.6)
 
 
 def relations_stage(doc: Doc) -> Doc:

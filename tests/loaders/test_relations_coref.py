@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from graph.model import ORGANIZATION, PERSON, entity_key
+from loaders.coref import main_person_descriptors
 from loaders.extract import extract_text
+from loaders.mentions import Mention
 
 
 def triples(extraction) -> set[tuple[str, str, str]]:
@@ -33,6 +36,9 @@ def triples(extraction) -> set[tuple[str, str, str]]:
      {("FOUNDED", "Nadia Keller", "Tessaro"), ("FOUNDED", "Tom Reyes", "Tessaro")}),
     ("Claire Dumas et Arnaud Lefort se sont rencontrés à Lyon. Ils ont fondé Vinolia en 2015.",
      {("FOUNDED", "Claire Dumas", "Vinolia"), ("FOUNDED", "Arnaud Lefort", "Vinolia")}),
+    # a description of the article's main person, just named, states his own fact
+    ("Yann Morel a grandi à Lyon. Il a longtemps hésité. Le fondateur de Kibo, venu en personne, a parlé.",
+     {("FOUNDED", "Yann Morel", "Kibo")}),
 ])
 def test_relations_coref_reads_through_pronouns_and_descriptors(nlp_fr, text: str, expected: set) -> None:
     found = triples(extract_text(text))
@@ -86,3 +92,28 @@ def test_relations_coref_inner_pronouns_and_salient_descriptors(nlp_fr, text: st
 ])
 def test_relations_coref_pronouns_do_not_reach_two_sentences_back(nlp_fr, text: str, forbidden: tuple[str, str]) -> None:
     assert forbidden not in {(t[0], t[1]) for t in triples(extract_text(text))}
+
+
+def _mention(text: str, kind: str, start: int, sentence: int, **extra) -> Mention:
+    return Mention(text=text, type=kind, start=start, end=start + len(text), sentence=sentence, **extra)
+
+
+def _keys(mentions: list[Mention]):
+    return lambda i: entity_key(mentions[mentions[i].refers_to].text if mentions[i].is_pseudo and
+                                mentions[i].refers_to is not None else mentions[i].text) if mentions[i].type else None
+
+
+@pytest.mark.parametrize("people,described_in,expected", [
+    # the article names Marc Dorval most, in the sentence before "le fondateur de Brimco": he is meant
+    ([("Marc Dorval", 0), ("Marc Dorval", 1), ("Lina Roy", 1)], 2, [(4, 1)]),
+    # two people named as often: nobody is the article's main person, the descriptor stays open
+    ([("Marc Dorval", 0), ("Lina Roy", 1), ("Ada Lenz", 1)], 2, []),
+    # the main person was last named more than two sentences before
+    ([("Marc Dorval", 0), ("Marc Dorval", 0), ("Lina Roy", 0)], 3, []),
+])
+def test_relations_coref_unresolved_descriptor_points_at_the_main_person(people, described_in, expected) -> None:
+    mentions = [_mention(text, PERSON, 10 * i, number) for i, (text, number) in enumerate(people)]
+    mentions.append(_mention("Brimco", ORGANIZATION, 60, described_in))
+    mentions.append(_mention("le fondateur de Brimco", PERSON, 44, described_in, source="descriptor", about=3,
+                             role="fondateur"))
+    assert main_person_descriptors(mentions, _keys(mentions)) == expected

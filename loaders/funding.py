@@ -23,8 +23,12 @@ logger = logging.getLogger(__name__)
 _I = re.IGNORECASE
 #: Words saying the organization just before them raised money.
 _RAISE = re.compile(
-    r"^[^.;]{0,160}?\b(?:a levé|lève|levé|vient de lever|a bouclé|boucle|vient de boucler|annonce une levée|a réalisé une levée|"
-    r"raised|raises|has raised|had raised|secured|secures|has secured|closed|has closed|closes|announced a)\b", _I)
+    r"^[^.;]{0,160}?\b(?P<verb>a levé|lève|levé|vient de lever|a bouclé|boucle|vient de boucler|annonce une levée|"
+    r"a réalisé une levée|raised|raises|has raised|had raised|secured|secures|has secured|closed|has closed|closes|"
+    r"announced a)\b", _I)
+#: A raise verb coordinated with the clause's first verb ("X joined Y, the incubator, and has raised $3M"):
+#: the raiser is the clause's subject, not the name just before.
+_COORDINATED = re.compile(r"\b(?:and|et)\s*(?:also\s+|aussi\s+)?$", _I)
 #: Cues after which the investors of a round are named.
 #: Words between a company and its raise that only describe it: ", the startup founded by ...,".
 _APPOSITION = re.compile(r"^\s*,[^,;.]+,\s*(?:\w+\s+){0,2}?\w+\s*$", _I)
@@ -94,6 +98,8 @@ def _raiser(text: str, end: int, mentions: list[Mention], indexes: list[int], re
         match = _RAISE.match(window)
         if not match or is_negated(window[:match.end()]):
             continue
+        if position > 0 and _COORDINATED.search(window[:match.start("verb")]):
+            return resolution.key_of(orgs[0])  # "A joined B, the incubator, and has raised": A raised
         inside = [i for i in orgs[position + 1:] if mentions[i].start < mentions[index].end + match.end()]
         if not inside or _APPOSITION.match(window[:match.end()]):
             return resolution.key_of(index)

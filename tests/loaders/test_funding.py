@@ -24,6 +24,10 @@ def invested(extraction) -> dict[tuple[str, str], dict]:
      {("Polderen Capital", "Fennix"), ("Nordic Growth Fund", "Fennix")}),
     ("Le fonds a participé au tour de table de Vinolia. Vinolia a levé 3 M€ aux côtés de Rivage Capital.",
      {("Rivage Capital", "Vinolia")}),
+    # a raise coordinated with the clause's first verb is the subject's, not the incubator's named in between
+    ("Tessaro went through the 2019 class of Halvard Labs, the Paris incubator, and has raised $3 million. "
+     "A number of angel investors including Ruth Ames also participated in the round.",
+     {("Ruth Ames", "Tessaro")}),
     # an organization inside the raiser's apposition is not the raiser
     ("Carbonia, a carbon startup founded by former Deloitte consultants Ana Sol and Tim Berg, has raised $6 million. "
      "The round was led by Kirsch Ventures.", {("Kirsch Ventures", "Carbonia")}),

@@ -27,6 +27,8 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Pat
 model_option = click.option("--model", default=None, metavar="NAME",
                             help="spaCy pipeline to use for every article (default: per language).")
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                           help="Worker processes that parse and extract (each loads its pipeline, ~1 GB).")
 
 
 def read_all(paths: tuple[Path, ...], quiet: bool) -> tuple[list[Article], int]:
@@ -117,12 +119,13 @@ def add_to_store(store: GraphStore, extractions: Iterable[Extraction], read: int
 
 
 def ingest_neo4j(articles: list[Article], unreadable: int, settings: Neo4jSettings, model: str | None,
-                 quiet: bool) -> None:
+                 quiet: bool, jobs: int = 1) -> None:
     """Extract the articles Neo4j does not hold yet and write them there; print the summary."""
     with connect(settings) as db:
         stored = db.stored_articles(a.id for a in articles)
         new = list({a.id: a for a in articles if a.id not in stored}.values())
-        extracted = tqdm(extract_all(new, model=model, on_error=skipping([])), total=len(new), desc="extracting",
+        extracted = tqdm(extract_all(new, model=model, on_error=skipping([]), n_process=jobs), total=len(new),
+                         desc="extracting",
                          unit="article", disable=quiet or not new)
         summary = ingest_into_neo4j(extracted, db)
     summary.articles_skipped += len(articles) - len(new)
@@ -136,13 +139,14 @@ def register(cli: click.Group) -> None:
     @paths_argument
     @store_option
     @model_option
+    @jobs_option
     @quiet_option
     @click.option("--neo4j", "use_neo4j", is_flag=True, help="Write to Neo4j instead (also when NEO4J_URI is set).")
     @click.option("--extractions", "from_lines", is_flag=True,
                   help="PATHS are files of extraction lines (`foundergraph extract` output, e.g. of each "
                        "--shard): load them without extracting again.")
     @neo4j_options
-    def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, quiet: bool,
+    def ingest(paths: tuple[Path, ...], store_dir: Path | None, model: str | None, jobs: int, quiet: bool,
                use_neo4j: bool, from_lines: bool, neo4j: Neo4jSettings) -> None:
         """Read articles (files or folders of .txt, .md, .html) into the embedded store, or into Neo4j.
 
@@ -154,6 +158,7 @@ def register(cli: click.Group) -> None:
         \b
         Example:
             foundergraph ingest seeds/
+            foundergraph ingest --jobs 2 corpus/
             NEO4J_URI=bolt://localhost:7687 foundergraph ingest seeds/
             foundergraph ingest --extractions shard-1.jsonl shard-2.jsonl
         """
@@ -161,7 +166,7 @@ def register(cli: click.Group) -> None:
             ingest_extractions(paths, store_dir, neo4j_requested(use_neo4j), neo4j)
             return
         if neo4j_requested(use_neo4j):
-            ingest_neo4j(*read_all(paths, quiet), neo4j, model, quiet)
+            ingest_neo4j(*read_all(paths, quiet), neo4j, model, quiet, jobs)
             return
         store = GraphStore.open(store_dir)  # a store that cannot be used is reported before any reading
         articles, unreadable = read_all(paths, quiet)
@@ -169,7 +174,7 @@ def register(cli: click.Group) -> None:
         with store.locked():
             # Under the lock, from the store as saved: another ingest may have written these articles meanwhile.
             new = list({a.id: a for a in articles if not store.has_article(a.id)}.values())
-            progress = tqdm(extract_all(new, model=model, on_error=skipping(failed)), total=len(new),
+            progress = tqdm(extract_all(new, model=model, on_error=skipping(failed), n_process=jobs), total=len(new),
                             desc="extracting", unit="article", disable=quiet or not new)
             report = add_to_store(store, progress, read=len(articles), unreadable=unreadable, failed=failed)
         click.echo(report)
@@ -177,9 +182,10 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @paths_argument
     @model_option
+    @jobs_option
     @quiet_option
     @shard_option
-    def extract(paths: tuple[Path, ...], model: str | None, quiet: bool, shard: Shard | None) -> None:
+    def extract(paths: tuple[Path, ...], model: str | None, jobs: int, quiet: bool, shard: Shard | None) -> None:
         """Print what each article yields, one JSON object per line (the gold annotations' shape).
 
         Each line also holds the full "record" that `ingest --extractions` loads.
@@ -193,7 +199,7 @@ def register(cli: click.Group) -> None:
             foundergraph extract --shard 2/4 corpus/ > shard-2.jsonl
         """
         articles, _ = read_all(paths, quiet)
-        for extraction in extract_all(select(articles, shard), model=model, on_error=skipping([])):
+        for extraction in extract_all(select(articles, shard), model=model, on_error=skipping([]), n_process=jobs):
             click.echo(to_line(extraction))
 
     @cli.command(name="eval")

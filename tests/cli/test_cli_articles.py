@@ -106,6 +106,16 @@ def test_cli_extract_prints_gold_shaped_json(runner: CliRunner, seeds_dir: Path)
             assert 0 < rel["confidence"] <= 1
 
 
+def test_cli_extract_with_two_jobs_prints_what_one_process_does(runner: CliRunner) -> None:
+    # 14 articles: more than one chunk of 8, so the worker pool runs the pipeline and sends back records
+    articles = Path(__file__).resolve().parents[1] / "loaders" / "data" / "dev"
+    one = invoke(runner, "extract", str(articles), "-q")
+    two = invoke(runner, "extract", str(articles), "-q", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    lines = one.stdout.splitlines()
+    assert len(lines) == len(list(articles.iterdir())) and two.stdout.splitlines() == lines
+
+
 def test_cli_eval_prints_the_scorers_figures(runner: CliRunner, seeds_dir: Path, gold_path: Path,
                                             tmp_path: Path) -> None:
     predicted = tmp_path / "predicted.jsonl"

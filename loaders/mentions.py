@@ -143,8 +143,9 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     if len(span) == 1:
         previous = first.nbor(-1).lower_ if first.i > 0 else ""
         if (label in ("ORG", "MISC") and first.pos_ == "NOUN" and not first.is_upper
-                and previous in ("le", "la", "les", "l'", "l’", "the", "au", "aux")):
-            return False  # "à la Conférence": a common noun with a capital
+                and previous in ("le", "la", "les", "l'", "l’", "the", "au", "aux")
+                and not _named_elsewhere(first, starts or set())):
+            return False  # "à la Conférence": a common noun with a capital ("la Fnac", named again, is a name)
         following = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         possessive = first.text[-1] in "'’" and following is not None and following.lower_ == "s"
         if label == "MISC" and _sentence_start(first, starts) and not possessive and not _named_elsewhere(first, starts) and (

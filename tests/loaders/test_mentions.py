@@ -165,3 +165,17 @@ def test_mentions_title_case_headlines_keep_only_names_the_body_writes(text: str
         assert name in entities, entities
     for name in absent:
         assert not any(name in entity for entity in entities), entities
+
+
+@pytest.mark.parametrize("words,expected", [
+    # "à la Conférence": a common noun with a capital, tagged ORG once
+    (["Rendez-vous", "à", "la", "Conférence", "demain", "."], []),
+    # "par la Velmo", named again elsewhere: a company the article writes with an article
+    (["rachetée", "par", "la", "Velmo", ",", "puis", "Velmo", "a", "grandi", "."], ["Velmo", "Velmo"]),
+])
+def test_mentions_a_capitalized_noun_after_an_article(blank, words: list[str], expected: list[str]) -> None:
+    tags = ["B-ORG" if w in ("Conférence", "Velmo") else "O" for w in words]
+    doc = Doc(blank.vocab, words=words, spaces=[w not in (",", ".") for w in words[1:]] + [False], ents=tags,
+              sent_starts=[i == 0 for i in range(len(words))],
+              pos=["NOUN" if w in ("Conférence", "Velmo") else "X" for w in words])
+    assert [m.text for m in find_mentions(doc)] == expected

@@ -154,7 +154,15 @@ def resolve_person_descriptors(mentions: list[Mention], key_of, relations) -> in
     return resolved
 
 
-def main_person_descriptors(mentions: list[Mention], key_of, window: int = 2) -> list[tuple[int, int]]:
+#: A description used as a predicate ("X n'est pas le fondateur de Y", "pourrait devenir le PDG de Y") names
+#: nobody: it says something of the subject, under the verb's modality.
+_PREDICATE_LEFT = re.compile(
+    r"\b(?:est|était|sera|serait|fut|soit|être|devenir|devient|devenu\w*|deviendra\w*|deviendrait|reste|restait|"
+    r"rester|nommée?s?|is|was|were|be|been|being|become|becomes|became|remains|remain|named|appointed)"
+    r"(?:\s+(?:pas|plus|jamais|not|never|no longer|toujours|still|déjà|already))*\s*$", re.IGNORECASE)
+
+
+def main_person_descriptors(mentions: list[Mention], key_of, window: int = 2, text: str = "") -> list[tuple[int, int]]:
     """Definite person descriptors no relation resolved ("Le fondateur d'X, qui était venu ...") pointed at
     the article's main person (the one it names most, alone at the top) when that person was named in the
     descriptor's sentence or the ``window`` before it; returns (descriptor, person mention) pairs."""
@@ -169,7 +177,8 @@ def main_person_descriptors(mentions: list[Mention], key_of, window: int = 2) ->
     pairs: list[tuple[int, int]] = []
     for index, mention in enumerate(mentions):
         if (mention.source != "descriptor" or mention.type != PERSON or mention.about is None
-                or mention.refers_to is not None or mention.text[:3].lower() in ("son", "sa ", "its")):
+                or mention.refers_to is not None or mention.text[:3].lower() in ("son", "sa ", "its")
+                or _PREDICATE_LEFT.search(text[max(0, mention.start - 40):mention.start])):
             continue
         seen = [i for i, m in enumerate(mentions) if not m.is_pseudo and key_of(i) == main
                 and m.end <= mention.start and mention.sentence - window <= m.sentence]

@@ -120,6 +120,9 @@ NOT_ROLES = frozenset({
 #: Nouns of a takeover: the possessor or "by/par" buys, the "of/de" complement is bought.
 DEAL_NOUNS = frozenset({"acquisition", "purchase", "takeover", "buyout", "rachat", "reprise", "absorption"})
 #: Kinds of organization: a name in apposition to one, or said to be one, is an organization.
+#: Nouns for a company someone has ("son entreprise X", "their startup X": the possessor works there).
+COMPANY_NOUNS = frozenset({"company", "startup", "start-up", "firm", "business", "société", "entreprise", "pousse",
+                           "boîte", "compagnie", "firme", "fintech", "agence", "agency", "studio", "groupe", "holding"})
 KIND_NOUNS = frozenset({
     "company", "startup", "start-up", "firm", "app", "platform", "service", "fund", "bank", "maker", "marketplace",
     "network", "provider", "developer", "publisher", "retailer", "carrier", "group", "business", "agency", "studio",
@@ -246,7 +249,7 @@ def _case(token: Token) -> str:
 def _prep_objects(token: Token) -> Iterable[tuple[str, Token]]:
     """(preposition, complement) pairs hanging from ``token`` in either scheme."""
     for child in token.children:
-        if child.dep_ == "prep":
+        if child.dep_ in ("prep", "dative"):  # "sold X to Y": the tagger calls that "to" a dative
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
                     yield child.lower_, grand
@@ -392,6 +395,25 @@ def _stray_subject(verb: Token) -> Token | None:
     while root.dep_ in ("flat", "flat:name", "compound", "conj") and root.head.i != root.i:
         root = root.head
     return root if root.dep_ == "ROOT" and root.i != verb.i and root.head.i == root.i else None
+
+
+#: Rules whose noun phrase presupposes its fact ("X, the CEO of Y, could leave": X is Y's CEO whatever
+#: the verb says), unless the noun is itself negated.
+_PRESUPPOSING_RULES = frozenset({"founder-of", "role-of", "alumnus-of", "possessor-s-company", "person-s-org",
+                                 "org-s-person", "owned-by", "friend-of"})
+#: Positions where a noun is a predicate, under its verb's modality ("pourrait devenir PDG de Y").
+_PREDICATE_DEPS = frozenset({"attr", "xcomp", "oprd", "acomp", "ROOT", "obj", "dobj", "ccomp", "conj", "pobj", "obl",
+                             "obl:arg", "obl:mod"})
+
+
+def _presupposed(reading: "Reading") -> bool:
+    """A fact an apposition or a modifier states inside its noun phrase, not negated on that noun."""
+    trigger = reading.trigger
+    if reading.rule not in _PRESUPPOSING_RULES or trigger.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if trigger.dep_ in _PREDICATE_DEPS:
+        return False
+    return not any(c.lower_ in _NEGATIONS for c in trigger.children)
 
 
 def is_asserted(trigger: Token, announced: bool = False) -> bool:
@@ -615,8 +637,10 @@ class Reader:
                 found += self._noun(token)  # any noun may title a person; others only from the lexicons
             if token.i in self.ctx.mention_at:
                 found += self._between_names(token)
-        return [r for r in found if r.source != r.target
-                and is_asserted(r.trigger, announced=r.type == WORKS_AT and lemma(r.trigger) in APPOINTMENT_VERBS)]
+            if token.pos_ in ("NOUN", "ADJ") and lemma(token) in COMPANY_NOUNS:
+                found += self._possessor_s_company(token)
+        return [r for r in found if r.source != r.target and (
+            _presupposed(r) or is_asserted(r.trigger, announced=r.type == WORKS_AT and lemma(r.trigger) in APPOINTMENT_VERBS))]
 
     def _verb(self, verb: Token) -> list[Reading]:
         word = lemma(verb)
@@ -1007,6 +1031,20 @@ class Reader:
             if not role:
                 return out
             emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(role, former), 0.8, "role-of")
+        return out
+
+    def _possessor_s_company(self, noun: Token) -> list[Reading]:
+        """"leur entreprise X", "his startup X": the people the possessive stands for work at X."""
+        owners = [c for c in noun.children if c.dep_ in ("poss", "det", "nmod:poss") and c.i in self.ctx.mention_at]
+        people = self.typed(owners, P, expand=False)
+        if not people or noun.i in self.ctx.mention_at:
+            return []
+        named = [m for m in self.typed([noun], O, expand=False) if self.ctx.mention_at.get(noun.i) != m]
+        after = noun.i + 1  # "his startup Brimco": the name right after, wherever the parser hung it
+        if not named and after < len(noun.doc) and after in self.ctx.mention_at:
+            named = self.typed([noun.doc[after]], O, expand=False)
+        out: list[Reading] = []
+        _Emitter(out, noun).pairs(WORKS_AT, people, named, {}, 0.65, "possessor-s-company")
         return out
 
     def _alumnus(self, noun: Token) -> list[Reading]:

@@ -119,7 +119,7 @@ def coreference_stage(doc: Doc) -> Doc:
     if resolve_person_descriptors(mentions, resolution.key_of, lexical):  # "le fondateur de X" -> who founded X
         resolution = resolve_mentions(mentions)
         lexical = read_pairs(text, spans, mentions, resolution, only_pseudo=False)
-    described = main_person_descriptors(mentions, resolution.key_of)
+    described = main_person_descriptors(mentions, resolution.key_of, text=text)
     if described:  # "Le fondateur d'X, qui ...": the main person, just named, founded X
         resolution = resolve_mentions(mentions)
         lexical += [_described_relation(state, mentions, resolution, d) for d, _ in described]

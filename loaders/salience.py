@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.first_names import FEMALE, MALE, given_name_gender
 from loaders.mentions import Mention, doc_text
-from loaders.parse_relations import DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS, ROUND_NOUNS, lemma
+from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS,
+                                     ROUND_NOUNS, lemma)
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
@@ -41,6 +42,9 @@ PLURAL_PRONOUNS = {"ils", "elles", "they", "them"}
 ORG_PRONOUNS = {"it"}
 #: Possessive determiners before a role noun stand for the organization ("its founder", "sa directrice").
 POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur", "leurs"})
+#: Possessive determiners that stand for a person before a company noun ("son entreprise X", "his startup X"),
+#: with the gender English marks ("leur"/"their" are plural: see :func:`_plural_expression`).
+PERSON_POSSESSIVES = {"son": None, "sa": None, "ses": None, "his": MALE, "her": FEMALE}
 #: Head nouns of definite descriptions that stand for an organization.
 ORG_NOUNS = frozenset({
     "société", "entreprise", "startup", "start-up", "pousse", "groupe", "compagnie", "enseigne", "firme",
@@ -165,8 +169,11 @@ GROUP_NOUNS = frozenset({"fondateur", "cofondateur", "co-fondateur", "associé",
 
 
 def _plural_expression(token: Token) -> bool:
-    """A plural pronoun subject ("they", "ils", "elles") or a definite plural description of people
-    ("les deux fondateurs", "the pair", "the two")."""
+    """A plural pronoun subject ("they", "ils", "elles"), a plural possessive before a company noun ("leur
+    entreprise X", "their startup X") or a definite plural description of people ("les deux fondateurs",
+    "the pair", "the two")."""
+    if token.lower_ in ("leur", "leurs", "their") and token.dep_ in ("poss", "det", "nmod:poss"):
+        return lemma(token.head) in COMPANY_NOUNS
     if token.pos_ == "PRON":
         return token.lower_ in PLURAL_PRONOUNS and token.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
     if token.pos_ not in ("NOUN", "NUM") or lemma(token) not in GROUP_NOUNS:
@@ -185,7 +192,8 @@ def _has_case(token: Token, *words: str) -> bool:
 def _expression(token: Token) -> tuple[str, str | None] | None:
     """(wanted type, gender) when ``token`` is a referring expression, else None."""
     low = token.lower_
-    if token.pos_ == "PRON" and not (low in POSSESSIVES and token.dep_ in ("poss", "nmod:poss")):
+    possessive = low in POSSESSIVES or low in PERSON_POSSESSIVES
+    if token.pos_ == "PRON" and not (possessive and token.dep_ in ("poss", "nmod:poss")):
         if low in PERSON_PRONOUNS:
             if low == "il" and (any(c.lower_ in ("y",) for c in token.head.children) or token.head.lemma_ in _IMPERSONAL):
                 return None
@@ -193,10 +201,14 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
         if low in ORG_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return ORGANIZATION, None
         return None
-    if low in POSSESSIVES and token.dep_ in ("poss", "det", "nmod:poss") and token.head.pos_ == "NOUN":
+    if possessive and token.dep_ in ("poss", "det", "nmod:poss") and (
+            token.head.pos_ == "NOUN" or lemma(token.head) in COMPANY_NOUNS):  # "his startup": tagged ADJ at times
         head = lemma(token.head)
-        if head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS or head.startswith("co"):
+        if low in POSSESSIVES and (head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS
+                                   or head.startswith("co")):
             return ORGANIZATION, None
+        if head in COMPANY_NOUNS and low in PERSON_POSSESSIVES:
+            return PERSON, PERSON_POSSESSIVES[low]  # "son entreprise X", "his startup X": a person's company
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not any(

@@ -1786,3 +1786,32 @@ def test_parse_relations_a_future_investment_is_still_a_plan() -> None:
 ])
 def test_parse_relations_taking_the_helm(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+def test_parse_relations_a_possessor_works_at_its_company() -> None:
+    # "Luc loves his startup Lumio.", "his" already resolved to Luc (a person mention on that token)
+    doc = parse("""
+        0 Luc     _       PROPN nsubj 1 ent=B-PER
+        1 loves   love    VERB  ROOT  1 tag=VBZ
+        2 his     his     PRON  poss  3 ent=B-PER
+        3 startup startup ADJ   dobj  1
+        4 Lumio   _       PROPN appos 3 ent=B-ORG
+        5 .       _       PUNCT punct 1
+        """)
+    assert (WORKS_AT, "his", "Lumio", {}) in relations(doc)
+
+
+def test_parse_relations_an_apposition_keeps_its_fact_under_a_conditional_verb() -> None:
+    # "Ana rencontrerait Luc, le PDG de Brimco.": the meeting is hearsay, Luc's title is not
+    doc = parse("""
+        0 Ana          _           PROPN nsubj 1 ent=B-PER
+        1 rencontrerait rencontrer VERB  ROOT  1 morph=Mood=Cnd
+        2 Luc          _           PROPN obj   1 ent=B-PER
+        3 ,            _           PUNCT punct 5
+        4 le           le          DET   det   5
+        5 PDG          pdg         NOUN  appos 2
+        6 de           de          ADP   case  7
+        7 Brimco       _           PROPN nmod  5 ent=B-ORG
+        8 .            _           PUNCT punct 1
+        """, "fr")
+    assert relations(doc) == [(WORKS_AT, "Luc", "Brimco", {"role": "PDG"})]

@@ -435,3 +435,36 @@ def test_salience_nothing_compatible_resolves_nothing(lang: str, table: str) -> 
 ])
 def test_salience_plural_subject_stands_for_the_people_named_together(lang: str, table: str, expected: list) -> None:
     assert resolve(table, lang) == expected
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Owen Pratt moved. He sold his startup Lumio.": "his" before a company noun stands for a person
+    pytest.param("en", """
+        0 Owen    _       PROPN compound 1 ent=B-PERSON
+        1 Pratt   _       PROPN nsubj    2 ent=I-PERSON
+        2 moved   move    VERB  ROOT     2 tag=VBD
+        3 .       _       PUNCT punct    2
+        4 He      he      PRON  nsubj    5
+        5 sold    sell    VERB  ROOT     5 tag=VBD
+        6 his     his     PRON  poss     7
+        7 startup startup NOUN  dobj     5
+        8 Lumio   _       PROPN appos    7 ent=B-ORG
+        9 .       _       PUNCT punct    5
+        """, [(4, PERSON, "pronoun", "Owen Pratt"), (6, PERSON, "pronoun", "Owen Pratt")], id="en-his-startup"),
+    # "Luc Ferraud et Inès Delorme parlent de leur entreprise Calyra.": "leur" stands for both
+    pytest.param("fr", """
+        0 Luc        _          PROPN nsubj     5 ent=B-PER
+        1 Ferraud    _          PROPN flat:name 0 ent=I-PER
+        2 et         et         CCONJ cc        3
+        3 Inès       _          PROPN conj      0 ent=B-PER
+        4 Delorme    _          PROPN flat:name 3 ent=I-PER
+        5 parlent    parler     VERB  ROOT      5
+        6 de         de         ADP   case      8
+        7 leur       leur       DET   det       8
+        8 entreprise entreprise NOUN  obl:arg   5
+        9 Calyra     _          PROPN appos     8 ent=B-ORG
+        10 .         _          PUNCT punct     5
+        """, [(7, PERSON, "pronoun", "Luc Ferraud"), (7, PERSON, "pronoun", "Inès Delorme")], id="fr-leur-entreprise"),
+])
+def test_salience_possessive_before_a_company_noun_stands_for_its_people(lang: str, table: str, expected: list) -> None:
+    assert resolve(table, lang) == expected

@@ -378,6 +378,17 @@ class Arguments:
             self.actors += [c for c in source.children if c.dep_ in SUBJECT]
 
 
+def _companions(preps: list[tuple[str, Token]]) -> list[Token]:
+    """Who did it too: "with/avec/alongside A", "en compagnie de A", "aux côtés de A", "together with A"."""
+    found: list[Token] = []
+    for prep, complement in preps:
+        if prep in ("with", "avec", "alongside", "beside"):
+            found.append(complement)
+        elif lemma(complement) in ("compagnie", "côté", "côtés"):  # "en compagnie de A", "aux côtés de A"
+            found += [c for p, c in _prep_objects(complement) if p in ("de", "d'", "du", "des")]
+    return found
+
+
 def _stray_subject(verb: Token) -> Token | None:
     """A capitalized name before a verb without subject that the tagger attached as an adverb or a loose
     dependent ("Quibbly was acquired ...": an unknown name read as an adverb), or that the parser left as a
@@ -678,7 +689,7 @@ class Reader:
             if word in ("start", "build", "create", "launch", "lancer", "créer", "monter", "bâtir") and not (
                     self.typed(args.patients, O)):
                 return out
-            founders = self.typed(args.actors, P) + self.typed((c for p, c in preps if p in ("with", "avec", "alongside")), P)
+            founders = self.typed(args.actors, P) + [m for m in self.typed(_companions(preps), P)]
             emit.pairs(FOUNDED, founders, self.typed(args.patients, O), {}, 0.85, "founds")
         elif kind == ACQUIRED:
             if word == "snap" and particle != "up":
@@ -1017,7 +1028,10 @@ class Reader:
             return out
         former = _is_former(noun)
         if is_founder:
-            emit.pairs(FOUNDED, self.typed(people, P, expand=plural), orgs, {}, 0.85, "founder-of")
+            founders = self.typed(people, P, expand=plural)
+            if founders:  # "le fondateur de X avec ses frères A et B": they founded it too
+                founders += [m for m in self.typed(_companions(list(_prep_objects(noun))), P) if m not in founders]
+            emit.pairs(FOUNDED, founders, orgs, {}, 0.85, "founder-of")
             for conj in _conjuncts(noun):  # "CEO and co-founder of X"
                 if lemma(conj) in ROLE_NOUNS:
                     emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(_role_text(conj), former), 0.8, "role-of")

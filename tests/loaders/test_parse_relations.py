@@ -1815,3 +1815,33 @@ def test_parse_relations_an_apposition_keeps_its_fact_under_a_conditional_verb()
         8 .            _           PUNCT punct 1
         """, "fr")
     assert relations(doc) == [(WORKS_AT, "Luc", "Brimco", {"role": "PDG"})]
+
+
+@pytest.mark.parametrize("table", [
+    # "Luc a fondé Brimco en compagnie d'Ana."
+    """
+    0 Luc       _         PROPN nsubj     2 ent=B-PER
+    1 a         avoir     AUX   aux:tense 2
+    2 fondé     fonder    VERB  ROOT      2
+    3 Brimco    _         PROPN obj       2 ent=B-ORG
+    4 en        en        ADP   case      5
+    5 compagnie compagnie NOUN  obl:mod   2
+    6 d'        de        ADP   case      7
+    7 Ana       _         PROPN nmod      5 ent=B-PER
+    8 .         _         PUNCT punct     2
+    """,
+    # "Luc était le fondateur de Brimco avec Ana."
+    """
+    0 Luc       _         PROPN nsubj     3 ent=B-PER
+    1 était     être      AUX   cop       3
+    2 le        le        DET   det       3
+    3 fondateur fondateur NOUN  ROOT      3
+    4 de        de        ADP   case      5
+    5 Brimco    _         PROPN nmod      3 ent=B-ORG
+    6 avec      avec      ADP   case      7
+    7 Ana       _         PROPN nmod      3 ent=B-PER
+    8 .         _         PUNCT punct     3
+    """,
+])
+def test_parse_relations_companions_found_it_too(table: str) -> None:
+    assert {(r[0], r[1], r[2]) for r in readings(table, "fr")} == {(FOUNDED, "Luc", "Brimco"), (FOUNDED, "Ana", "Brimco")}

@@ -39,6 +39,9 @@ _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
 _PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
 _COORDINATORS = frozenset({"and", "et", "und", "y"})
+#: Words for a kind of organization: capitalized alone (a sentence start, a title), never a name.
+_KIND_WORDS = frozenset({"company", "startup", "start-up", "firm", "société", "entreprise", "fund", "fonds", "agency",
+                         "agence", "site", "website"})
 #: A brand written with digits first ("1000memories", "37signals"): no year, amount, unit or ordinal ("2019",
 #: "10M", "10Mbps", "3rd", "20ans").
 _DIGIT_BRAND = re.compile(r"\d+(?!million|milliard|billion|thousand|mille|ans|jours|mois|years|days)[a-z]{4,}\w*")
@@ -135,8 +138,8 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
-    if "@" in text or (len(span) == 1 and span[0].lower_ in DATE_WORDS):
-        return False  # "tips@example.org", "Tuesday"
+    if "@" in text or (len(span) == 1 and span[0].lower_ in DATE_WORDS | _KIND_WORDS):
+        return False  # "tips@example.org", "Tuesday", "Company CEO X" (the company told of, not a name)
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER":
         return False  # "un VIP", "une Conférence": a common noun with a capital

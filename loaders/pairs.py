@@ -32,6 +32,8 @@ _NEW_SUBJECT = re.compile(r"(?:[,;]|\bet\b|\band\b|\bmais\b|\bbut\b|\bpuis\b|\bt
 PAIR_WINDOW = 300
 _COMPLEMENT = re.compile(r"\b[a-zà-ÿ][\w-]*\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
 _GENERIC_ROLES = {"patron", "patronne", "boss", "dirigeant", "dirigeante"}
+#: A role that only says founder ("site co-founder"): the FOUNDED relation says it already.
+_FOUNDER_ROLE = re.compile(r"^(?:[\w-]+\s+)?(?:co-?)?(?:founder|fondat(?:eur|rice)|créat(?:eur|rice))s?$", re.IGNORECASE)
 
 
 def evidence(text: str, start: int, end: int, article_id: str = "") -> Evidence:
@@ -162,4 +164,5 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
     founded = {(r.source, r.target) for r in merged.values() if r.type == FOUNDED}
     return [r for r in merged.values()
             if not (r.type == WORKS_AT and (r.source, r.target) in founded
-                    and str(r.props.get("role", "")).lower() in _GENERIC_ROLES | {""})]
+                    and (str(r.props.get("role", "")).lower() in _GENERIC_ROLES | {""}
+                         or _FOUNDER_ROLE.search(str(r.props.get("role", "")))))]

@@ -215,6 +215,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             c.dep_ in ("nmod", "prep", "appos", "flat:name") and (c.lower_ in ("of",) or c.pos_ == "PROPN" or _has_case(c, "de", "d'", "du"))
             for c in token.children if c.lemma_.lower() not in ("affaire", "affaires")):
         return PERSON, None  # "l'homme d'affaires", "le milliardaire", "the entrepreneur"
+    if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS | {"site", "website"} and token.dep_ == "compound" \
+            and (lemma(token.head) in FOUNDER_NOUNS | ROLE_NOUNS or lemma(token.head).startswith("co")):
+        return ORGANIZATION, None  # "said company co-founder X", "site co-founder X": the company told of
     if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
         if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and c.pos_ == "PROPN" for c in token.children):

@@ -55,6 +55,7 @@ def test_mentions_from_hand_built_docs(blank, words, spaces, ents, expected) -> 
     ("L'expression \"You can bump into them at anytime\" est imagée.", "You can bump into them at anytime"),
     ("Twitter Facebook Linkedin Flipboard Email\nLa suite de l'article.", "Flipboard"),
     ("Partager sur Facebook Partager sur X Copier le lien\nTexte.", "Facebook"),
+    ("Brevo raised $3 million. Company CEO Ana Sol said it will hire.", "Company"),
 ])
 def test_mentions_drop_spans_that_are_not_names(nlp_fr, text: str, absent: str) -> None:
     found = {m.text for m in find_mentions(nlp_fr(text))}

@@ -468,3 +468,19 @@ def test_salience_plural_subject_stands_for_the_people_named_together(lang: str,
 ])
 def test_salience_possessive_before_a_company_noun_stands_for_its_people(lang: str, table: str, expected: list) -> None:
     assert resolve(table, lang) == expected
+
+
+def test_salience_a_company_noun_before_a_title_stands_for_the_company() -> None:
+    # "Lumio grew. Company co-founder Owen Pratt spoke.": the company told of, no determiner needed
+    table = """
+        0 Lumio    _       PROPN nsubj    1 ent=B-ORG
+        1 grew     grow    VERB  ROOT     1 tag=VBD
+        2 .        _       PUNCT punct    1
+        3 Company  company NOUN  compound 4
+        4 founder  founder NOUN  compound 6
+        5 Owen     _       PROPN compound 6 ent=B-PERSON
+        6 Pratt    _       PROPN nsubj    7 ent=I-PERSON
+        7 spoke    speak   VERB  ROOT     7 tag=VBD
+        8 .        _       PUNCT punct    7
+        """
+    assert resolve(table, "en") == [(3, ORGANIZATION, "descriptor", "Lumio")]

@@ -311,6 +311,8 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
             return _split_span(left, label) + _split_span(right, label)  # "Alder, Brisk, Corvo": a list
         if token.lower_ in _COORDINATORS and token.i < span.end - 1:
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            if label != "PER" and right[-1].text in ORG_SUFFIXES and left[-1].text not in ORG_SUFFIXES:
+                continue  # "Fidelity Management and Research Co.": one firm's name, its legal form at the end
             return _split_span(left, label) + _split_span(right, label)
     return _split_title_holder(span, label)
 

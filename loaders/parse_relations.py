@@ -875,8 +875,13 @@ class Reader:
             owners = self.typed(Arguments(raise_verb).actors, O)
             if owners:
                 return owners
+        places = [c for p, c in _prep_objects(verb) if p in ("in", "dans", "de", "of") and c.i != round_token.i]
+        owners = self.typed(places, O, expand=False)  # "A led the round in X": the parser hung "in X" on the verb
+        if owners:
+            return owners
         owner = self.ctx.raiser(verb)
-        return [owner] if owner is not None else []
+        investors = set(self.typed(Arguments(verb).actors, P, O))
+        return [owner] if owner is not None and owner not in investors else []  # never one of the round's leads
 
     def _participation(self, noun: Token) -> list[Reading]:
         """"with participation from A", "avec la participation de A": A invests in the round's company."""

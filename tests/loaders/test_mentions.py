@@ -34,6 +34,11 @@ def blank():
      [("ORG", 1, 6)], ["Velar Partners", "Ann Ruiz"]),
     (["by", "Ontario", "Teachers", "’", "Pension", "Plan", "."], [True, True, False, True, True, False, False],
      [("ORG", 1, 6)], ["Ontario Teachers’ Pension Plan"]),
+    # "and" inside one firm's name that ends with its legal form; two firms each with theirs split
+    (["by", "Velmora", "Management", "and", "Research", "Co.", "."], [True] * 5 + [False, False], [("ORG", 1, 6)],
+     ["Velmora Management and Research Co."]),
+    (["by", "Velar", "Capital", "and", "Orlo", "Ventures", "."], [True] * 5 + [False, False], [("ORG", 1, 6)],
+     ["Velar Capital", "Orlo Ventures"]),
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
 ])

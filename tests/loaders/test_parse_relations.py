@@ -1845,3 +1845,21 @@ def test_parse_relations_an_apposition_keeps_its_fact_under_a_conditional_verb()
 ])
 def test_parse_relations_companions_found_it_too(table: str) -> None:
     assert {(r[0], r[1], r[2]) for r in readings(table, "fr")} == {(FOUNDED, "Luc", "Brimco"), (FOUNDED, "Ana", "Brimco")}
+
+
+def test_parse_relations_a_round_s_owner_is_never_one_of_its_leads() -> None:
+    # "Velar and Orlo led the round in Brimco.": "in Brimco" hangs on the verb; the raiser fallback would
+    # name Velar, a lead
+    doc = parse("""
+        0 Velar  _     PROPN nsubj 3 ent=B-ORG
+        1 and    and   CCONJ cc    0
+        2 Orlo   _     PROPN conj  0 ent=B-ORG
+        3 led    lead  VERB  ROOT  3 tag=VBD
+        4 the    the   DET   det   5
+        5 round  round NOUN  dobj  3
+        6 in     in    ADP   prep  3
+        7 Brimco _     PROPN pobj  6 ent=B-ORG
+        8 .      _     PUNCT punct 3
+        """)
+    assert relations(doc, raiser=lambda token, recent=False: 0) == [(INVESTED_IN, "Orlo", "Brimco", {}),
+                                                                    (INVESTED_IN, "Velar", "Brimco", {})]

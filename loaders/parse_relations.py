@@ -556,6 +556,13 @@ class Reader:
             if not listed and after + 1 < len(token.doc) and token.doc[after].text == "," and \
                     (after + 1) in self.ctx.mention_at and token.doc[after + 1].dep_ in APPOSITION:
                 listed.append(token.doc[after + 1])
+            if not listed and lemma(token) not in _TRIGGER_NOUNS | ROUND_NOUNS:
+                # "le géant de l'aéronautique Safran": the one name closing the description, hung deeper
+                named = {self.ctx.mention_at[t.i] for t in token.subtree if t.i in self.ctx.mention_at}
+                last = token.right_edge
+                if len(named) == 1 and last.i in self.ctx.mention_at and last.i > token.i \
+                        and self.ctx.type_of(self.ctx.mention_at[last.i]) == O:  # a name already typed, not a guess
+                    listed.append(last)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in LIST_MARKERS:
                 listed += [g for g in child.children if g.dep_ == "pobj"]

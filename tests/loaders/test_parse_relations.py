@@ -1863,3 +1863,23 @@ def test_parse_relations_a_round_s_owner_is_never_one_of_its_leads() -> None:
         """)
     assert relations(doc, raiser=lambda token, recent=False: 0) == [(INVESTED_IN, "Orlo", "Brimco", {}),
                                                                     (INVESTED_IN, "Velar", "Brimco", {})]
+
+
+def test_parse_relations_a_description_stands_for_the_one_name_closing_it() -> None:
+    # "Le géant de l'aéronautique Brivane est entré au capital d'Orsight.": the name hangs on "aéronautique"
+    doc = parse("""
+        0 Le           le           DET   det       1
+        1 géant        géant        NOUN  nsubj     7
+        2 de           de           ADP   case      4
+        3 l'           le           DET   det       4
+        4 aéronautique aéronautique NOUN  nmod      1
+        5 Brivane      _            PROPN nmod      4 ent=B-ORG
+        6 est          être         AUX   aux:tense 7
+        7 entré        entrer       VERB  ROOT      7
+        8 au           au           ADP   case      9
+        9 capital      capital      NOUN  obl:arg   7
+        10 d'          de           ADP   case      11
+        11 Orsight     _            PROPN nmod      9 ent=B-ORG
+        12 .           _            PUNCT punct     7
+        """, "fr")
+    assert relations(doc) == [(INVESTED_IN, "Brivane", "Orsight", {})]

@@ -503,7 +503,7 @@ HELM_NOUNS = frozenset({"tête", "direction", "rênes", "rêne", "présidence", 
 #: Verbs that announce a move: said in the future ("will join", "rejoindra", "va prendre la tête"), the news
 #: reports a decision, not a plan.
 APPOINTMENT_VERBS = frozenset({"join", "rejoindre", "intégrer", "prendre", "take", "become", "devenir", "succeed",
-                               "succéder", "head", "lead", "diriger", "chair", "présider"})
+                               "succéder", "head", "lead", "diriger", "chair", "présider", "report", "rapporter"})
 #: Nouns for someone who used to work at an organization ("Dropbox alum X", "X, un ancien de Y").
 ALUMNI_NOUNS = frozenset({"alum", "alumnus", "alumna", "alumni", "veteran", "vétéran", "ancien", "ancienne"})
 #: Nouns of a working life: "sa carrière à X", "began her career at X" tie the holder to X.
@@ -658,7 +658,8 @@ class Reader:
             if token.pos_ in ("NOUN", "ADJ") and lemma(token) in COMPANY_NOUNS:
                 found += self._possessor_s_company(token)
         return [r for r in found if r.source != r.target and (
-            _presupposed(r) or is_asserted(r.trigger, announced=r.type == WORKS_AT and lemma(r.trigger) in APPOINTMENT_VERBS))]
+            _presupposed(r) or is_asserted(r.trigger, announced=r.type in (WORKS_AT, KNOWS)
+                                           and lemma(r.trigger) in APPOINTMENT_VERBS))]
 
     def _verb(self, verb: Token) -> list[Reading]:
         word = lemma(verb)

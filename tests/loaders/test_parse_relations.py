@@ -1883,3 +1883,18 @@ def test_parse_relations_a_description_stands_for_the_one_name_closing_it() -> N
         12 .           _            PUNCT punct     7
         """, "fr")
     assert relations(doc) == [(INVESTED_IN, "Brivane", "Orsight", {})]
+
+
+def test_parse_relations_an_announced_reporting_line() -> None:
+    # "Tom Hale will report to Ann Ruiz.": who one will report to is decided, as an appointment is
+    doc = parse("""
+        0 Tom    _      PROPN compound 1 ent=B-PERSON
+        1 Hale   _      PROPN nsubj    3 ent=I-PERSON
+        2 will   will   AUX   aux      3 tag=MD
+        3 report report VERB  ROOT     3 tag=VB
+        4 to     to     ADP   prep     3
+        5 Ann    _      PROPN compound 6 ent=B-PERSON
+        6 Ruiz   _      PROPN pobj     4 ent=I-PERSON
+        7 .      _      PUNCT punct    3
+        """)
+    assert relations(doc) == [(KNOWS, "Tom Hale", "Ann Ruiz", {})]

@@ -29,6 +29,8 @@ _AFTER_PRONOUN = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})(?:-t)?-(?:il|elle)\b", 
 _AFTER_VERB = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})\s+$", re.IGNORECASE)
 _BEFORE_SELON = re.compile(r"(?:selon|d['’]après|according to)\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Jj]e(?!\w)|[Jj]['’]|[Mm]oi(?!\w)|[Mm]['’])|(?<![\w'’])(?:I|me)\b")
+#: In an interview answer "nous"/"we" also speak for the interviewee ("nous avons rencontré X": X met them).
+_FIRST_PERSON_TEAM = re.compile(_FIRST_PERSON.pattern + r"|\b[Nn]ous\b|(?<![\w'’])(?:[Ww]e|us)\b")
 _NEARBY = 400  # characters: how far a speaker named before a quote still speaks
 
 
@@ -39,6 +41,7 @@ class Quote:
     start: int
     end: int
     speaker: int | None = None
+    team: bool = False  # an interview answer: "nous"/"we" is the interviewee's team, the interviewee among them
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -181,7 +184,7 @@ def interview_answers(text: str, mentions: list[Mention]) -> list[Quote]:
         if not inside:
             return []
         speaker = min(inside, key=lambda i: mentions[i].start)
-    return [Quote(a, b, speaker) for a, b in answers]
+    return [Quote(a, b, speaker, team=True) for a, b in answers]
 
 
 def turn_labels(text: str) -> list[tuple[int, int]]:
@@ -208,12 +211,14 @@ def speaker_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 
 def first_person_mentions(text: str, quotes: list[Quote], sentence_of_char) -> list[Mention]:
-    """Pseudo-mentions of each quote's speaker for "je", "j'", "moi", "m'", "I" inside the quote."""
+    """Pseudo-mentions of each quote's speaker for "je", "j'", "moi", "m'", "I" inside the quote (and "nous",
+    "we", "us" inside an interview answer)."""
     out: list[Mention] = []
     for quote in quotes:
         if quote.speaker is None:
             continue
-        for match in _FIRST_PERSON.finditer(text, quote.start, quote.end):
+        pattern = _FIRST_PERSON_TEAM if quote.team else _FIRST_PERSON
+        for match in pattern.finditer(text, quote.start, quote.end):
             out.append(Mention(text=match.group(0), type=PERSON, start=match.start(), end=match.end(),
                                sentence=sentence_of_char(match.start()), source="first_person",
                                refers_to=quote.speaker))

@@ -76,7 +76,8 @@ def test_speakers_question_and_answer_article_answers_belong_to_the_interviewee(
         "J'ai débuté chez Orvel, puis j'ai créé Brevo.", "Nous recrutons. Je cherche des développeurs."]
     assert {a.speaker for a in answers} == {0}  # named most in the introduction, not the last name before it
     pseudo = first_person_mentions(QA_ARTICLE, answers, lambda position: 0)
-    assert [m.text for m in pseudo] == ["J'", "j'", "Je"] and {m.refers_to for m in pseudo} == {0}
+    # in an answer "nous" speaks for the interviewee's team, the interviewee among them
+    assert [m.text for m in pseudo] == ["J'", "j'", "Nous", "Je"] and {m.refers_to for m in pseudo} == {0}
 
 
 @pytest.mark.parametrize("text", [
@@ -90,7 +91,8 @@ def test_speakers_prose_with_questions_has_no_interviewee(text: str) -> None:
 
 
 def test_speakers_first_person_is_a_whole_word() -> None:
-    text = "« Jean et moi, Moissac, je crois », dit Lucas Ferrand."
+    # in a quote (not an interview answer) "nous" is the company or the team, not the speaker
+    text = "« Jean et moi, Moissac, je crois, nous aussi », dit Lucas Ferrand."
     quote = find_quotes(text)[0]
     quote.speaker = 0
     assert [m.text for m in first_person_mentions(text, [quote], lambda position: 0)] == ["moi", "je"]

@@ -43,7 +43,7 @@ from loaders.parse_relations import Context, raiser_finder, read_relations, slot
 from loaders.resolve import Resolution, resolve_mentions
 from loaders.salience import salient_mentions
 from loaders.sentences import sentences
-from loaders.speakers import first_person_mentions, speaker_quotes, turn_labels
+from loaders.speakers import first_person_mentions, narrator_mentions, narrators, speaker_quotes, turn_labels
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,8 @@ def coreference_stage(doc: Doc) -> Doc:
         lexical += [_described_relation(state, mentions, resolution, d) for d, _ in described]
     quotes = speaker_quotes(text, mentions)
     mentions += first_person_mentions(text, quotes, state.sentence_of_char)
+    quoted = [(q.start, q.end) for q in quotes]
+    mentions += narrator_mentions(text, narrators(text, mentions, quoted), quoted, state.sentence_of_char)
     resolution = resolve_mentions(mentions)
     lexical += read_pairs(text, spans, mentions, resolution, only_pseudo=True)
     funded = {state.sentence_of_char(e.start): r.target for r in lexical if r.type == INVESTED_IN for e in r.evidence}

@@ -196,6 +196,40 @@ def turn_labels(text: str) -> list[tuple[int, int]]:
     return [(m.start("label"), m.end("label")) for m in matches if counts[m.group("label")] >= 2]
 
 
+_WE = re.compile(r"\b[Nn]ous\b|(?<![\w'’])[Ww]e\b")
+_PAIR_GAP = re.compile(r"^\s*(?:et|and|&)\s*$")
+#: How many times an article must say "nous"/"we" in its own voice to be told by its founders.
+_WE_STORY = 3
+
+
+def narrators(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[int]:
+    """The people who tell a first-person-plural story ("Nous avons décidé de nous lancer ..."): when the
+    article says "nous"/"we" outside quotes three times or more, the pair named together before the first
+    of them ("A et B se sont heurtés à ..."); none otherwise."""
+    outside = [m.start() for m in _WE.finditer(text) if not any(s <= m.start() < e for s, e in quoted)]
+    if len(outside) < _WE_STORY:
+        return []
+    people = [i for i, m in enumerate(mentions) if m.end <= outside[0] and _can_speak(m)]
+    for left, right in zip(reversed(people[:-1]), reversed(people[1:])):
+        if mentions[left].sentence == mentions[right].sentence and _PAIR_GAP.match(
+                text[mentions[left].end:mentions[right].start]):
+            return [left, right]
+    return []
+
+
+def narrator_mentions(text: str, group: list[int], quoted: list[tuple[int, int]],
+                      sentence_of_char) -> list[Mention]:
+    """Pseudo-mentions of every narrator for each "nous"/"we" of the article's own voice."""
+    out: list[Mention] = []
+    for match in _WE.finditer(text):
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        for member in group:  # one per narrator, on the same words, as a plural pronoun
+            out.append(Mention(text=match.group(0), type=PERSON, start=match.start(), end=match.end(),
+                               sentence=sentence_of_char(match.start()), source="pronoun", refers_to=member))
+    return out
+
+
 def speaker_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quote and interview turn of the article, with its speaker when one is named."""
     quotes = find_quotes(text)

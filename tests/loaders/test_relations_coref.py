@@ -36,6 +36,10 @@ def triples(extraction) -> set[tuple[str, str, str]]:
      {("FOUNDED", "Nadia Keller", "Tessaro"), ("FOUNDED", "Tom Reyes", "Tessaro")}),
     ("Claire Dumas et Arnaud Lefort se sont rencontrés à Lyon. Ils ont fondé Vinolia en 2015.",
      {("FOUNDED", "Claire Dumas", "Vinolia"), ("FOUNDED", "Arnaud Lefort", "Vinolia")}),
+    # a story its founders tell as "nous": what "nous" did, each of them did
+    ("Nadia Keller et Tom Reyes ont quitté Orvel en 2019.\n\nNous avons décidé de nous lancer. Nous avons "
+     "rencontré Hugo Marchal, puis nous avons levé des fonds.",
+     {("KNOWS", "Nadia Keller", "Hugo Marchal"), ("KNOWS", "Tom Reyes", "Hugo Marchal")}),
     # "site co-founder X": the company told of, without a determiner
     ("Brevo has 40 employees. “We grow fast,” said site co-founder Ana Sol.", {("FOUNDED", "Ana Sol", "Brevo")}),
     # a description of the article's main person, just named, states his own fact

@@ -7,7 +7,7 @@ from graph.model import PERSON
 from loaders.extract import extract_text
 from loaders.mentions import Mention
 from loaders.speakers import (attribute, find_quotes, first_person_mentions, interview_answers, interview_turns,
-                               turn_labels)
+                               narrator_mentions, narrators, turn_labels)
 
 
 def person(text: str, whole: str, source: str = "ner") -> Mention:
@@ -160,3 +160,26 @@ def test_speakers_quoted_traps_extract_no_knows(nlp_fr, text: str) -> None:
 ])
 def test_speakers_declined_offers_extract_no_deal(nlp_fr, text: str) -> None:
     assert not {t for t in triples(extract_text(text)) if t[0] in ("INVESTED_IN", "ACQUIRED")}
+
+
+STORY = ("Lina Moreau et Paul Sorel ont quitté Orvel en 2019.\n\nNous avons décidé de nous lancer. "
+         "Nous avons rencontré Hugo Marchal, puis nous avons levé des fonds.")
+
+
+def test_speakers_a_first_person_plural_story_is_told_by_the_pair_named_first() -> None:
+    mentions = [person("Lina Moreau", STORY), person("Paul Sorel", STORY), person("Hugo Marchal", STORY)]
+    assert narrators(STORY, mentions, []) == [0, 1]
+    told = narrator_mentions(STORY, [0, 1], [], lambda position: 0)
+    assert [(m.text, m.refers_to) for m in told][:2] == [("Nous", 0), ("Nous", 1)] and len(told) == 2 * 4
+
+
+@pytest.mark.parametrize("text", [
+    # "nous" said twice in the article's own voice is an editorial "we", not a story
+    "Lina Moreau et Paul Sorel ont quitté Orvel. Nous l'avons appris hier, nous le confirmons.",
+    # said in quotes, it is the speaker's company
+    "Lina Moreau et Paul Sorel ont quitté Orvel. « Nous partons, nous créons, nous recrutons », disent-ils.",
+])
+def test_speakers_no_story_without_three_we_of_the_article_s_own(text: str) -> None:
+    mentions = [person("Lina Moreau", text), person("Paul Sorel", text)]
+    quoted = [(q.start, q.end) for q in find_quotes(text)]
+    assert narrators(text, mentions, quoted) == []

@@ -745,6 +745,9 @@ class Reader:
             emit.pairs(ACQUIRED, buyers, self.typed(args.patients, O), props, 0.8, "sold-to")
         elif kind == "RAISE":
             raisers = self.typed(args.actors, O)
+            if not raisers and self.typed(args.actors, P):  # "ils ont levé 2 M€ auprès de X": the founders, for
+                owner = self.ctx.raiser(verb)                # the company the article is about
+                raisers = [owner] if owner is not None else []
             if not raisers:
                 return out
             props = money_props(_clause_text(verb))

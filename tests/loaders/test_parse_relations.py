@@ -1898,3 +1898,20 @@ def test_parse_relations_an_announced_reporting_line() -> None:
         7 .      _      PUNCT punct    3
         """)
     assert relations(doc) == [(KNOWS, "Tom Hale", "Ann Ruiz", {})]
+
+
+def test_parse_relations_founders_raising_raise_for_their_company() -> None:
+    # "Brimco grew. Luc raised money from Velar.": a person raising money does it for the company told of
+    doc = parse("""
+        0 Brimco _     PROPN nsubj 1 ent=B-ORG
+        1 grew   grow  VERB  ROOT  1 tag=VBD
+        2 .      _     PUNCT punct 1
+        3 Luc    _     PROPN nsubj 4 ent=B-PERSON
+        4 raised raise VERB  ROOT  4 tag=VBD
+        5 money  money NOUN  dobj  4
+        6 from   from  ADP   prep  4
+        7 Velar  _     PROPN pobj  6 ent=B-ORG
+        8 .      _     PUNCT punct 4
+        """)
+    assert relations(doc, raiser=lambda token, recent=False: 0) == [(INVESTED_IN, "Velar", "Brimco", {})]
+    assert relations(doc) == []  # and nothing when no company was told of

@@ -1090,9 +1090,14 @@ class Reader:
     def _friend(self, noun: Token) -> list[Reading]:
         """"X has been friends with Y", "X, un vieil ami de Y": X and Y know each other."""
         friends = [c for p, c in _prep_objects(noun) if p in ("with", "avec", "of", "de", "d'")]
+        holders = self.typed(self._holders(noun), P)
         out: list[Reading] = []
-        _Emitter(out, noun).pairs(KNOWS, self.typed(self._holders(noun), P), self.typed(friends, P), {}, 0.7,
-                                  "friend-of")
+        emit = _Emitter(out, noun)
+        if friends:
+            emit.pairs(KNOWS, holders, self.typed(friends, P), {}, 0.7, "friend-of")
+        else:  # "the three have been friends since ...", "A and B are friends": each knows the others
+            for position, holder in enumerate(holders):
+                emit.pairs(KNOWS, [holder], holders[position + 1:], {}, 0.7, "friend-of")
         return out
 
     def _career(self, noun: Token) -> list[Reading]:

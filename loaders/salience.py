@@ -159,6 +159,23 @@ def _coordinated_people(sentence: Span, mentions: list[Mention], mention_at: dic
         group = groups.setdefault(first, [first])
         if index not in group:
             group.append(index)
+    for token in sentence:  # "A came up with the idea with B and C": A and the people with A
+        index = mention_at.get(token.i)
+        if index is None or mentions[index].type != PERSON or mentions[index].is_pseudo or token.dep_ not in (
+                "nsubj", "nsubj:pass"):
+            continue
+        verb = token.head
+        clause = [t for t in verb.subtree if t.i != token.i]  # "with B" may hang on the object ("the idea ... with B")
+        companions = [g for p in clause if p.dep_ == "prep" and p.lower_ in ("with", "avec")
+                      for g in p.children if g.dep_ == "pobj"]
+        companions += [c for c in clause if c.dep_ in ("obl", "obl:mod", "nmod")
+                       and any(k.dep_ == "case" and k.lower_ == "avec" for k in c.children)]
+        with_people = [mention_at[g.i] for c in companions for g in c.subtree  # "with B (its CTO) and Dr. C"
+                       if g.i in mention_at and mentions[mention_at[g.i]].type == PERSON
+                       and not mentions[mention_at[g.i]].is_pseudo]
+        members = [index] + [m for m in dict.fromkeys(with_people) if m != index]
+        if len(members) > 1 and index not in groups:
+            groups[index] = members
     return list(groups.values())
 
 

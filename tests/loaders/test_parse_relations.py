@@ -1915,3 +1915,17 @@ def test_parse_relations_founders_raising_raise_for_their_company() -> None:
         """)
     assert relations(doc, raiser=lambda token, recent=False: 0) == [(INVESTED_IN, "Velar", "Brimco", {})]
     assert relations(doc) == []  # and nothing when no company was told of
+
+
+def test_parse_relations_friends_without_a_complement_know_each_other() -> None:
+    # "Ann and Tom are old friends."
+    doc = parse("""
+        0 Ann     _      PROPN nsubj 3 ent=B-PERSON
+        1 and     and    CCONJ cc    0
+        2 Tom     _      PROPN conj  0 ent=B-PERSON
+        3 are     be     AUX   ROOT  3 tag=VBP
+        4 old     old    ADJ   amod  5
+        5 friends friend NOUN  attr  3 tag=NNS
+        6 .       _      PUNCT punct 3
+        """)
+    assert relations(doc) == [(KNOWS, "Ann", "Tom", {})]

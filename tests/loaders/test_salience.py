@@ -484,3 +484,23 @@ def test_salience_a_company_noun_before_a_title_stands_for_the_company() -> None
         8 .        _       PUNCT punct    7
         """
     assert resolve(table, "en") == [(3, ORGANIZATION, "descriptor", "Lumio")]
+
+
+def test_salience_a_subject_and_the_people_with_it_make_a_group() -> None:
+    # "Mara Quill started it with Owen Pratt. The two founded Lumio.": "with" gathers them too
+    table = """
+        0 Mara    _       PROPN compound 1 ent=B-PERSON
+        1 Quill   _       PROPN nsubj    2 ent=I-PERSON
+        2 started start   VERB  ROOT     2 tag=VBD
+        3 it      it      PRON  dobj     2
+        4 with    with    ADP   prep     2
+        5 Owen    _       PROPN compound 6 ent=B-PERSON
+        6 Pratt   _       PROPN pobj     4 ent=I-PERSON
+        7 .       _       PUNCT punct    2
+        8 The     the     DET   det      9
+        9 two     two     NUM   nsubj    10
+        10 founded found  VERB  ROOT     10 tag=VBD
+        11 Lumio  _       PROPN dobj     10 ent=B-ORG
+        12 .      _       PUNCT punct    10
+        """
+    assert resolve(table, "en") == [(9, PERSON, "pronoun", "Mara Quill"), (9, PERSON, "pronoun", "Owen Pratt")]

@@ -671,7 +671,7 @@ class Reader:
             kinds = [kind for kind, words in VERB_TRIGGERS.items() if word in words]
         if word in ("entrer", "monter", "enter") and not kinds:  # "sont entrés au capital de X"
             return self._enters_capital(verb)
-        if word in ("prendre", "take", "reprendre") and not kinds or word in ("prendre", "take"):
+        if word in ("prendre", "take", "reprendre"):  # "prendre la tête de X"; "reprendre X" stays a takeover
             helm = self._takes_the_helm(verb)
             if helm:
                 return helm

@@ -17,6 +17,15 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 
 
+@pytest.fixture(autouse=True)
+def own_default_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets an empty default store of its own: a store the user filled (``make demo``) must neither
+    leak into a test nor be written by one."""
+    store = tmp_path_factory.mktemp("default-store")
+    monkeypatch.setenv("FOUNDERGRAPH_STORE", str(store))
+    return store
+
+
 @pytest.fixture(scope="session")
 def nlp_fr():
     """The French pipeline the product uses by default, loaded once for the whole run."""

@@ -225,8 +225,12 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_short_names(totals)
     _vote_coordinations(text, named, totals)
     for mention in named:
-        if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS:
-            totals[entity_key(mention.text)].clear()  # "Series B", "API": whatever slot they fill, never entities
+        if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
+                or mention.text.strip() in ORG_SUFFIXES:
+            totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech": never entities on their own
+        elif not could_be_person(mention.text):
+            votes = totals[entity_key(mention.text)]
+            votes[ORGANIZATION] += votes.pop(PERSON, 0.0)  # "The Bureau", "8Forge": whatever NER said, no person
     labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
     types: dict[str, str] = {}
     for key, votes in totals.items():
@@ -242,6 +246,13 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     for mention in named:
         mention.type = types.get(entity_key(mention.text))
     return types
+
+
+def could_be_person(name: str) -> bool:
+    """Whether ``name`` has a person name's shape: no digit in it ("8Forge", "Lab 42") and no opening
+    article ("The Bureau", "Les Ateliers Dorval"); French "Le"/"La" open surnames too ("Le Goff")."""
+    words = name.split()
+    return bool(words) and not any(ch.isdigit() for ch in name) and words[0] not in ("The", "Les")
 
 
 def _leans(votes: dict[str, float], kind: str) -> bool:

@@ -37,6 +37,15 @@ ORG_SUFFIXES = frozenset({
     "Angels", "Investors", "Health", "Santé", "Finance", "Factory", "Partenaires", "Participations",
     "Limited", "AB", "NV", "N.V.", "N.V", "BV", "B.V.", "PLC", "plc", "S.A.", "SpA", "S.p.A.", "Bancorp",
     "Bancshares", "Trust", "Insurance", "Assurances", "Airways", "Laboratories", "Enterprises", "Agency",
+    "Analytics", "Logic", "Entertainment", "Engineering", "Games", "Gaming", "Mobile", "Pictures", "Records",
+    "Publishing", "Brands", "Foods", "Interactive", "Security", "Semiconductor", "Semiconductors", "Logistics",
+    "Computing", "Devices", "Electronics", "Aerospace", "Biotech", "Biosciences", "Sciences", "Pharmaceuticals",
+    "Communications", "Broadcasting", "Network", "Platforms", "Payments", "Mobility", "Markets", "Ingénierie",
+})
+#: Legal forms, which may follow an organization's name after a comma ("Brimco, Inc.").
+LEGAL_FORMS = frozenset({
+    "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.", "Corp", "Corp.", "SA", "SAS", "SARL", "SASU", "GmbH", "AG", "PLC",
+    "plc", "N.V.", "S.A.", "S.p.A.", "SpA", "Limited", "Co.", "L.P.", "LP",
 })
 #: Capitalized words that open an organization name ("Banque X", "Groupe Y").
 ORG_PREFIXES = frozenset({

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from loaders.boilerplate import is_share_row
 from loaders.first_names import is_given_name
-from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
+from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
                              PERSON_TITLES,
                              PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, WEB_ENDINGS)
 from loaders.sentences import sentence_index
@@ -200,6 +200,7 @@ def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
         end = _with_particle(doc, span) if label == "PER" else span.end
         while end < len(doc) and label != "PER" and "\n" not in doc[end - 1].whitespace_ and (
                 doc[end].text in ORG_SUFFIXES
+                or (doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].text in LEGAL_FORMS)
                 or (label in ("ORG", "MISC") and doc[end].lower_ in ("sur", "on", "&", "-")
                     and end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha
                     and doc[end + 1].lower_ not in DATE_WORDS
@@ -209,7 +210,7 @@ def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
                     and doc[end].lower_ not in DATE_WORDS)):
             if doc[end].text in ORG_SUFFIXES:
                 label = "ORG"
-            end += 2 if doc[end].lower_ in ("sur", "on", "&", "-") else 1
+            end += 2 if doc[end].lower_ in ("sur", "on", "&", "-", ",") else 1
         start = span.start
         if start > 0 and doc[start - 1].text in ORG_PREFIXES and doc[start - 1].whitespace_ == " ":
             start, label = start - 1, "ORG"  # "Banque" + "Ardel"

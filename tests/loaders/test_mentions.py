@@ -41,6 +41,9 @@ def blank():
      ["Velar Capital", "Orlo Ventures"]),
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
+    # the legal form after a comma, left out by the NER, joins the name
+    (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
+     ["Dravo Lane, LLC"]),
 ])
 def test_mentions_from_hand_built_docs(blank, words, spaces, ents, expected) -> None:
     tags = ["O"] * len(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import ORGANIZATION, PERSON
-from loaders.entity_types import PLACE, assign_types, mention_votes
+from loaders.entity_types import PLACE, assign_types, could_be_person, mention_votes
 from loaders.extract import extract_text
 from loaders.mentions import Mention
 
@@ -147,3 +147,26 @@ def test_typing_clause_subject_is_not_an_apposition(whole: str, name: str, label
 def test_typing_votes_spread_to_coordinated_and_short_names(nlp_fr, text: str, name: str, winner: str) -> None:
     entities = extract_text(text).entities
     assert any(e.type == winner and name in (e.name, *e.aliases) for e in entities), entities
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Nadia Ferrand", True), ("Le Goff", True), ("Ali", True),
+    ("The Ledger", False), ("Les Ateliers Morvan", False), ("9Forge", False), ("Lab 42", False), ("", False),
+])
+def test_typing_could_be_person(name: str, expected: bool) -> None:
+    assert could_be_person(name) is expected
+
+
+@pytest.mark.parametrize("whole,names,expected", [
+    # a name opening with "The" or holding a digit is no person, whatever the NER said
+    ("The Ledger a publié l'enquête. The Ledger sourit.", [("The Ledger", "PER")], {"ledger": ORGANIZATION}),
+    ("Le fonds 9Forge sourit. 9Forge grandit.", [("9Forge", "PER")], {"9forge": ORGANIZATION}),
+    # an organization's ending alone names nothing
+    ("La Tech française grandit. Tech partout.", [("Tech", "ORG")], {}),
+    # a name ending with an industry word is an organization
+    ("Selon Korvel Analytics, le marché grandit.", [("Korvel Analytics", "PER")],
+     {"korvel analytics": ORGANIZATION}),
+])
+def test_typing_shapes_that_are_no_person(whole: str, names: list[tuple[str, str]], expected: dict) -> None:
+    mentions = [mention(name, whole, label) for name, label in names]
+    assert assign_types(whole, mentions) == expected

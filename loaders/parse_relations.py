@@ -355,6 +355,8 @@ class Arguments:
                 self.patients.append(head)
             elif pronoun is not None and pronoun.dep_ in PASSIVE_SUBJECT or passive:
                 self.patients.append(head)
+            elif (pronoun is None or pronoun.lower_ in ("que", "qu'", "qu’")) and self.actors and not self.patients:
+                self.patients.append(head)  # "the startup he founded", "la société que A a fondée": its object
             elif not self.actors:
                 self.actors.append(head)
         elif dep in ("acl", "amod") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -675,6 +677,10 @@ class Reader:
             helm = self._takes_the_helm(verb)
             if helm:
                 return helm
+        if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
+            checks = self._writes_checks(verb)
+            if checks:
+                return checks
         if not kinds:
             return self._side_by_side(verb)
         if word in SIDE_BY_SIDE_VERBS:
@@ -827,6 +833,19 @@ class Reader:
         helms = [t for t in args.patients if lemma(t) in HELM_NOUNS]
         held = [c for t in helms for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of", "at")]
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), self.typed(held, O), {}, 0.75, "took-the-helm")
+        return out
+
+    def _writes_checks(self, verb: Token) -> list[Reading]:
+        """"A wrote a check for X", "writing checks for startups such as X and Y", "A a signé un chèque à X":
+        A invested in X."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        checks = [t for t in args.patients if lemma(t) in ("check", "cheque", "chèque")]
+        if checks:
+            held = [c for p, c in args.preps + [pc for t in checks for pc in _prep_objects(t)]
+                    if p in ("for", "to", "into", "à", "au", "pour")]
+            _Emitter(out, verb).pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(held, O),
+                                      money_props(_clause_text(verb)), 0.75, "wrote-checks")
         return out
 
     def _enters_capital(self, verb: Token) -> list[Reading]:

@@ -1929,3 +1929,94 @@ def test_parse_relations_friends_without_a_complement_know_each_other() -> None:
         6 .       _      PUNCT punct 3
         """)
     assert relations(doc) == [(KNOWS, "Ann", "Tom", {})]
+
+
+@pytest.mark.parametrize("table,expected", [
+    # "Tom Hale wrote checks for startups such as Brimco and Velar."
+    pytest.param("""
+        0 Tom      _       PROPN compound 1 ent=B-PERSON
+        1 Hale     _       PROPN nsubj    2 ent=I-PERSON
+        2 wrote    write   VERB  ROOT     2 tag=VBD
+        3 checks   check   NOUN  dobj     2
+        4 for      for     ADP   prep     3
+        5 startups startup NOUN  pobj     4
+        6 such     such    ADJ   amod     7
+        7 as       as      ADP   prep     5
+        8 Brimco   _       PROPN pobj     7 ent=B-ORG
+        9 and      and     CCONJ cc       8
+        10 Velar   _       PROPN conj     8 ent=B-ORG
+        11 .       _       PUNCT punct    2
+        """, [(INVESTED_IN, "Tom Hale", "Brimco", {}), (INVESTED_IN, "Tom Hale", "Velar", {})], id="checks-for-a-list"),
+    # "Ann Ruiz wrote a check to Brimco."
+    pytest.param("""
+        0 Ann    _     PROPN compound 1 ent=B-PERSON
+        1 Ruiz   _     PROPN nsubj    2 ent=I-PERSON
+        2 wrote  write VERB  ROOT     2 tag=VBD
+        3 a      a     DET   det      4
+        4 check  check NOUN  dobj     2
+        5 to     to    ADP   dative   2
+        6 Brimco _     PROPN pobj     5 ent=B-ORG
+        7 .      _     PUNCT punct    2
+        """, [(INVESTED_IN, "Ann Ruiz", "Brimco", {})], id="a-check-to"),
+    # "Ann Ruiz wrote a letter to Brimco.": no check, no investment
+    pytest.param("""
+        0 Ann    _      PROPN compound 1 ent=B-PERSON
+        1 Ruiz   _      PROPN nsubj    2 ent=I-PERSON
+        2 wrote  write  VERB  ROOT     2 tag=VBD
+        3 a      a      DET   det      4
+        4 letter letter NOUN  dobj     2
+        5 to     to     ADP   dative   2
+        6 Brimco _      PROPN pobj     5 ent=B-ORG
+        7 .      _      PUNCT punct    2
+        """, [], id="a-letter-is-no-check"),
+])
+def test_parse_relations_writing_checks_is_investing(table: str, expected: list) -> None:
+    assert readings(table, "en") == expected
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Tom Hale sold Brimco, the startup he founded.": a relative clause without pronoun, its object is the startup
+    pytest.param("en", """
+        0 Tom     _       PROPN compound 1 ent=B-PERSON
+        1 Hale    _       PROPN nsubj    2 ent=I-PERSON
+        2 sold    sell    VERB  ROOT     2 tag=VBD
+        3 Brimco  _       PROPN dobj     2 ent=B-ORG
+        4 ,       _       PUNCT punct    3
+        5 the     the     DET   det      6
+        6 startup startup NOUN  appos    3
+        7 he      he      PRON  nsubj    8 ent=B-PERSON
+        8 founded found   VERB  relcl    6 tag=VBD
+        9 .       _       PUNCT punct    2
+        """, [(FOUNDED, "he", "Brimco", {})], id="en-the-startup-he-founded"),
+    # "Ana quitte Brimco, la société que Luc a fondée.": "que" read as a conjunction still marks the object
+    pytest.param("fr", """
+        0 Ana     _       PROPN nsubj     1 ent=B-PER
+        1 quitte  quitter VERB  ROOT      1
+        2 Brimco  _       PROPN obj       1 ent=B-ORG
+        3 ,       _       PUNCT punct     5
+        4 la      le      DET   det       5
+        5 société société NOUN  appos     2
+        6 que     que     SCONJ mark      9
+        7 Luc     _       PROPN nsubj     9 ent=B-PER
+        8 a       avoir   AUX   aux:tense 9
+        9 fondée  fonder  VERB  acl:relcl 5
+        10 .      _       PUNCT punct     1
+        """, [(FOUNDED, "Luc", "Brimco", {}), (WORKS_AT, "Ana", "Brimco", {"former": True})], id="fr-la-societe-que-A-a-fondee"),
+    # "the company he founded it with": an object of its own leaves the head alone
+    pytest.param("en", """
+        0 Tom     _       PROPN compound 1 ent=B-PERSON
+        1 Hale    _       PROPN nsubj    2 ent=I-PERSON
+        2 praised praise  VERB  ROOT     2 tag=VBD
+        3 Brimco  _       PROPN dobj     2 ent=B-ORG
+        4 ,       _       PUNCT punct    3
+        5 the     the     DET   det      6
+        6 firm    firm    NOUN  appos    3
+        7 he      he      PRON  nsubj    8 ent=B-PERSON
+        8 founded found   VERB  relcl    6 tag=VBD
+        9 Velar   _       PROPN dobj     8 ent=B-ORG
+        10 with   with    ADP   prep     8
+        11 .      _       PUNCT punct    2
+        """, [(FOUNDED, "he", "Velar", {})], id="en-own-object-wins"),
+])
+def test_parse_relations_a_relative_clause_s_object_is_its_head(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected

@@ -24,10 +24,13 @@ PARSE_ONLY = STAGES
 
 @Language.component("foundergraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headings and bylines stay out of the next sentence."""
+    """Start a sentence after every line break, so headings and bylines stay out of the next sentence; never
+    after a semicolon within a line, so a list whose items are separated by semicolons stays one sentence."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text == ";" and not doc[token.i + 1].is_space:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

@@ -173,6 +173,8 @@ PERSON_AT = frozenset({"of", "at", "from", "chez", "de", "d'", "d’", "du"})
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
 _CONJUNCTIONS = frozenset({"and", "et", "ou", "or"})
+#: Plural pronouns that open a list of what was just named ("They include A and B", "Ils comptent A").
+_LISTING_PRONOUNS = frozenset({"they", "these", "ils", "elles", "ceux-ci", "celles-ci"})
 #: Words inside a title before a name: "chief executive and co-founder of the group X Jane Roe".
 _TITLE_GLUE = frozenset({"and", "et", "&", "of", "de", "du", "d'", "d’", "des", "the", "le", "la", "l'", "l’", "-", "co",
                          "at", "chez", "groupe", "group", "company", "société"})
@@ -605,6 +607,57 @@ class Reader:
             while i + 1 < len(doc) and at.get(i + 1) == nxt:
                 i += 1
 
+    def _list_members(self, verb: Token) -> list[Token]:
+        """What a list verb lists ("include A, B and C", "comptent A; B; et C"), read on the surface too
+        where the parser hung the items elsewhere."""
+        members = Arguments(verb).patients + [c for c in verb.children if c.dep_ in APPOSITION and c.i > verb.i]
+        at = self.ctx.mention_at
+        listed = {m for t in members if t.i in at for m in self._listed_after(t, mixed=True)}
+        listed |= self._semicolon_items(verb)
+        return members + [t for t in verb.doc[verb.i:verb.sent.end] if at.get(t.i) in listed
+                          and (t.i == 0 or at.get(t.i - 1) != at[t.i])]
+
+    def _investors_listed(self, verb: Token) -> list[Reading]:
+        """"The round has many backers. They include A, B and C": a plural pronoun listing what a plural
+        investor noun just named (in this sentence or the one before) lists investors in the raise just told."""
+        out: list[Reading] = []
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT and c.lower_ in _LISTING_PRONOUNS), None)
+        if subject is None:
+            return out
+        doc = verb.doc
+        start = doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+        if not any(lemma(t) in INVESTOR_NOUNS and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
+                   for t in doc[start:subject.i]):
+            return out
+        owner = self.ctx.raiser(verb)  # the investor noun ties the list to a raise, however far back it was told
+        if owner is not None:
+            _Emitter(out, verb).pairs(INVESTED_IN, self.typed(self._list_members(verb), P, O), [owner], {}, 0.7,
+                                      "they-include")
+        return out
+
+    def _semicolon_items(self, verb: Token) -> set[int]:
+        """The names opening each item of a list after ``verb`` whose items are separated by semicolons, each
+        with its own comment ("include A (X's fund); B of Y; and C"); none unless there are two semicolons."""
+        doc, at = self.ctx.doc, self.ctx.mention_at
+        sentence = verb.sent
+        cuts = [t.i for t in doc[verb.i + 1:sentence.end] if t.text == ";"]
+        if len(cuts) < 2:
+            return set()
+        items: set[int] = set()
+        for start in [verb.i + 1] + [cut + 1 for cut in cuts]:
+            i = start
+            while i < sentence.end and i not in at and (doc[i].lower_ in _CONJUNCTIONS or doc[i].is_punct
+                                                         or doc[i].pos_ == "DET"):
+                i += 1  # "; and C", "; le fonds C"
+            if i in at and doc[i].text != ";":
+                end = i
+                while end + 1 < sentence.end and at.get(end + 1) == at[i]:
+                    end += 1
+                if end + 2 < sentence.end and doc[end + 1].lower_ in ("'s", "’s", "’", "'") and end + 2 in at:
+                    i = end + 2  # "A's Fund": the fund is the item, A its owner
+                items.add(at[i])
+        return items
+
     def listed_under(self, token: Token, *types: str) -> list[int]:
         """Every name in ``token``'s subtree (a "from ..." or "including ..." list), except the names that
         only qualify a list item: a possessor ("X's fund"), a title's organization ("former CEO of X",
@@ -681,6 +734,10 @@ class Reader:
             checks = self._writes_checks(verb)
             if checks:
                 return checks
+        if word in LIST_VERBS and not kinds:
+            listed = self._investors_listed(verb)
+            if listed:
+                return listed
         if not kinds:
             return self._side_by_side(verb)
         if word in SIDE_BY_SIDE_VERBS:
@@ -1143,7 +1200,8 @@ class Reader:
             top = top.head
         if top.i != noun.i:
             head = top.head
-        if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at):
+        coordinated = top.dep_ == "conj" and any(c.dep_ == "cc" and head.i < c.i < top.i for c in head.children)
+        if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at and not coordinated):
             # in "A, PDG de X, B, PDG de Y" the parser may hang every title on A: the nearest name before wins
             holders.append(self._nearest_person_before(noun, head) if head.i < noun.i else head)
         if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
@@ -1166,11 +1224,7 @@ class Reader:
         if top.dep_ in SUBJECT and lemma(head) in LIST_VERBS:
             # "Its investors include A, B and C", "parmi ses investisseurs figurent A, B" (a list the parser
             # may hang on the verb)
-            members = Arguments(head).patients + [c for c in head.children if c.dep_ in APPOSITION and c.i > head.i]
-            at = self.ctx.mention_at
-            listed = {m for t in members if t.i in at for m in self._listed_after(t, mixed=True)}
-            return members + [t for t in noun.doc[head.i:head.sent.end] if at.get(t.i) in listed
-                              and (t.i == 0 or at.get(t.i - 1) != at[t.i])]
+            return self._list_members(head)
         if top.dep_ == "ROOT" or any(c.dep_ == "cop" for c in top.children):
             holders += [c for c in top.children if c.dep_ in SUBJECT]
         if (top.dep_ == "pobj" and top.head.lower_ in ("among", "parmi") or _case(top) == "parmi") and \

@@ -2020,3 +2020,63 @@ def test_parse_relations_writing_checks_is_investing(table: str, expected: list)
 ])
 def test_parse_relations_a_relative_clause_s_object_is_its_head(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+_BACKERS_THEN_LIST = """
+    0 Brimco  _       PROPN nsubj    1 ent=B-ORG
+    1 has     have    VERB  ROOT     1 tag=VBZ
+    2 many    many    ADJ   amod     3
+    3 {noun}  {lemma} NOUN  dobj     1 tag=NNS morph=Number=Plur
+    4 .       _       PUNCT punct    1
+    5 They    they    PRON  nsubj    6 tag=PRP
+    6 include include VERB  ROOT     6 tag=VBP
+    7 Velar   _       PROPN dobj     6 ent=B-ORG
+    8 ;       _       PUNCT punct    6
+    9 Ann     _       PROPN compound 10 ent=B-PERSON
+    10 Ruiz   _       PROPN poss     13 ent=I-PERSON
+    11 's     _       PART  case     10
+    12 Plonk  _       PROPN compound 13 ent=B-ORG
+    13 Fund   _       PROPN dep      8 ent=I-ORG
+    14 ;      _       PUNCT punct    6
+    15 and    and     CCONJ cc       6
+    16 Zed    _       PROPN compound 17 ent=B-PERSON
+    17 Moro   _       PROPN npadvmod 6 ent=I-PERSON
+    18 .      _       PUNCT punct    6
+"""
+
+
+def test_parse_relations_they_include_lists_the_investors_just_named() -> None:
+    # "Brimco has many backers. They include Velar; Ann Ruiz's Plonk Fund; and Zed Moro.": the items after
+    # each semicolon are investors wherever the parser hung them; the possessor names the fund's owner only
+    doc = parse(_BACKERS_THEN_LIST.format(noun="backers", lemma="backer"))
+    assert relations(doc, raiser=lambda token: 0) == [
+        (INVESTED_IN, "Plonk Fund", "Brimco", {}), (INVESTED_IN, "Velar", "Brimco", {}),
+        (INVESTED_IN, "Zed Moro", "Brimco", {}), (WORKS_AT, "Ann Ruiz", "Plonk Fund", {})]
+
+
+def test_parse_relations_they_include_needs_an_investor_noun_before() -> None:
+    # "Brimco has many clients. They include Velar; ...": clients are no investors
+    doc = parse(_BACKERS_THEN_LIST.format(noun="clients", lemma="client"))
+    assert relations(doc, raiser=lambda token: 0) == [(WORKS_AT, "Ann Ruiz", "Plonk Fund", {})]
+
+
+def test_parse_relations_a_title_after_and_is_no_apposition() -> None:
+    # "They include Velar; Kai Lund of Zapf; and Brimco's founders themselves.": the founders are others
+    doc = parse("""
+        0 They     they     PRON  nsubj    1
+        1 include  include  VERB  ROOT     1 tag=VBP
+        2 Velar    _        PROPN dobj     1 ent=B-ORG
+        3 ;        _        PUNCT punct    2
+        4 Kai      _        PROPN compound 5 ent=B-PERSON
+        5 Lund     _        PROPN conj     2 ent=I-PERSON
+        6 of       of       ADP   prep     5
+        7 Zapf     _        PROPN pobj     6 ent=B-ORG
+        8 ;        _        PUNCT punct    5
+        9 and      and      CCONJ cc       5
+        10 Brimco  _        PROPN poss     12 ent=B-ORG
+        11 's      _        PART  case     10
+        12 founders founder NOUN  conj     5 tag=NNS morph=Number=Plur
+        13 themselves themselves PRON appos 12
+        14 .       _        PUNCT punct    1
+        """)
+    assert (FOUNDED, "Kai Lund", "Brimco", {}) not in relations(doc)

@@ -74,3 +74,20 @@ def test_pipeline_nlp_pipe_runs_the_stages_unless_disabled(nlp_fr, disable: tupl
     docs = list(nlp_fr.pipe(texts, disable=list(disable)))
     assert all((doc._.foundergraph_found is not None) == recorded for doc in docs)
     assert all(doc._.foundergraph_state is None for doc in docs)
+
+
+def test_pipeline_sentence_rule_keeps_semicolon_lists_whole_and_cuts_at_line_breaks() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from loaders.nlp import line_breaks
+    words = ["Title", "\n\n", "They", "include", "Velar", ";", "Plonk", ";", "and", "Zed", "."]
+    doc = line_breaks(Doc(spacy.blank("en").vocab, words=words, spaces=[False] * len(words)))
+    assert doc[2].is_sent_start is True  # after the line break
+    assert doc[6].is_sent_start is False and doc[8].is_sent_start is False  # after each semicolon
+
+
+def test_pipeline_a_parsed_semicolon_list_is_one_sentence(nlp_fr) -> None:
+    doc = nlp_fr("Ils comptent Velar Capital ; Ann Ruiz, de Plonk ; Lia Bert, de Quantix ; et Zed Moro.",
+                 disable=PARSE_ONLY)
+    assert len(list(doc.sents)) == 1

@@ -141,8 +141,10 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     if "@" in text or (len(span) == 1 and span[0].lower_ in DATE_WORDS | _KIND_WORDS):
         return False  # "tips@example.org", "Tuesday", "Company CEO X" (the company told of, not a name)
     first = span[0]
-    if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER":
-        return False  # "un VIP", "une Conférence": a common noun with a capital
+    if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER" and not (
+            first.nbor(-1).lower_ in ("du", "des") and first.i > 1 and first.nbor(-2).pos_ in ("NOUN", "ADJ")
+            and label == "ORG" and len(span) > 1):
+        return False  # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert": a name)
     if len(span) == 1:
         previous = first.nbor(-1).lower_ if first.i > 0 else ""
         if (label in ("ORG", "MISC") and first.pos_ == "NOUN" and not first.is_upper
@@ -321,6 +323,16 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
 def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
     """Cut a name that runs an organization into the person after it ("du groupe Halmont Media Jacques
     Peyrol"): two words or more, then a given name opening a two- or three-word capitalized tail."""
+    roots = [t.i - span.start for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    if len(roots) == 2 and roots[1] >= 1 and span.doc.has_annotation("DEP"):
+        k = roots[1]  # "le fondateur de Brimco Tom Hale": two names the parse hangs apart, a person's last
+        if (len(span) - k in (2, 3) and is_given_name(span[k].text) and not is_given_name(span[k - 1].text)
+                and span[k - 1].text[:1].isupper() and span[roots[0]].dep_ in ("nmod", "pobj")
+                and (label == "PER" or span[k].dep_ == "appos")
+                and any(c.dep_ in ("case", "prep") or c.lower_ in ("de", "d'", "du", "of") for c in
+                        list(span[roots[0]].children) + [span[roots[0]].head])):
+            return [(span[:k], "ORG" if label == "PER" else label or "ORG"),
+                    (span.doc[span.start + k:span.end], "PER")]
     if label == "PER" or len(span) < 4:
         return [(span, label)]
     for k in range(2, len(span) - 1):

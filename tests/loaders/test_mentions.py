@@ -188,3 +188,35 @@ def test_mentions_a_capitalized_noun_after_an_article(blank, words: list[str], e
               sent_starts=[i == 0 for i in range(len(words))],
               pos=["NOUN" if w in ("Conférence", "Velmo") else "X" for w in words])
     assert [m.text for m in find_mentions(doc)] == expected
+
+
+def test_mentions_a_name_after_du_completing_a_title_is_kept() -> None:
+    from docs import parse
+    # "Le patron du Cirque Vert parle.": "du" is "de le" here, not a partitive ("du Champagne")
+    doc = parse("""
+        0 Le     le     DET   det   1
+        1 patron patron NOUN  nsubj 5
+        2 du     de     ADP   case  3
+        3 Cirque _      PROPN nmod  1 ent=B-ORG
+        4 Vert   _      PROPN flat  3 ent=I-ORG
+        5 parle  parler VERB  ROOT  5
+        6 .      _      PUNCT punct 5
+        """, "fr")
+    assert [m.text for m in find_mentions(doc)] == ["Cirque Vert"]
+
+
+def test_mentions_a_tagged_span_the_parse_hangs_apart_is_cut_before_the_person() -> None:
+    from docs import parse
+    # "Le fondateur de Brimco Tom Hale parle.": NER tagged "Brimco Tom Hale" as one person; the parse hangs
+    # "Brimco" on the title and "Tom Hale" beside it
+    doc = parse("""
+        0 Le        le        DET   det       1
+        1 fondateur fondateur NOUN  nsubj     6
+        2 de        de        ADP   case      3
+        3 Brimco    _         PROPN nmod      1 ent=B-PER
+        4 Tom       _         PROPN appos     1 ent=I-PER
+        5 Hale      _         PROPN flat:name 4 ent=I-PER
+        6 parle     parler    VERB  ROOT      6
+        7 .         _         PUNCT punct     6
+        """, "fr")
+    assert [(m.text, m.label) for m in find_mentions(doc)] == [("Brimco", "ORG"), ("Tom Hale", "PER")]

@@ -78,9 +78,13 @@ _ORG_RIGHT = re.compile(
     rf"(?:\s+[\w’'-]+){{0,2}}?(?=\s*(?:[,;.]|$|\b(?:founded|fondée?|created|créée?|based|basée?|spécialisée?|specialized|"
     rf"qui|which|that|dont|née?|lancée?|launched|backed|soutenue?)\b))|"
     rf",?\s*(?:qui\s+)?(?:a|avait|has|had)\s+(?:déjà|already|also|aussi|récemment|recently)\s+"
-    rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:ceo|cto|coo|cfo|founder|co-founder|cofounder|boss|chief executive|partner)\s+(?-i:[A-Z]))",
+    rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:ceo|cto|coo|cfo|cmo|cpo|founder|co-founder|cofounder|boss|chief executive|partner|president|chairman|"
+    rf"chairwoman|vice president|vp|svp|evp|spokesman|spokeswoman|spokesperson|general counsel)"
+    rf"(?:\s+of(?:\s+(?-i:[A-Z])[\w&-]*){{1,3}})?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: A person's name (a given name, a surname) right before an opening parenthesis.
+_PERSON_THEN_PARENTHESIS = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*\(\s*$")
 _PERSON_RIGHT = re.compile(
     rf"^\s*(?:,\s*(?:(?:{FORMER_WORDS})\s*)?|(?:{FORMER_WORDS})\s*)(?:le |la |l['’]|the |un |une |a |an |notre |our )?"
     rf"(?:{ROLE_WORDS})\b"
@@ -181,6 +185,9 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[PERSON] += _CUE
     elif _PERSON_LEFT.search(left) and mention.label in ("PER", ""):
         votes[PERSON] += 1.0
+    beside = _PERSON_THEN_PARENTHESIS.search(left)
+    if beside and is_given_name(beside.group(1)) and right.lstrip().startswith(")"):
+        votes[ORGANIZATION] += _CUE  # "Jane Roe (Brimco), Tom Hale (Velar)": a person's company beside her name
     if _PLACE_RIGHT.match(right) or _PLACE_LEFT.search(left):
         votes[PLACE] += _CUE  # "San Francisco-based X", "basée à Lyon": a place, whatever its vectors say
     if doc is not None and mention.label in ("LOC", "MISC"):  # product names sit near software words too: weaker

@@ -35,6 +35,11 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # the verb after "le patron de X" is the patron's: X is his company, not the founder
     ("L'ancien patron de Velmora a fondé Brimco.", "Velmora", "PER", ORGANIZATION),
     ("As a result of Velmora's acquisition of Brimco, shares rose.", "Velmora", "PER", ORGANIZATION),
+    # a name alone in parentheses after a person's name is her company
+    ("Ils étaient là : Nadia Ferrand (Velmo), Tom Hale (Brimco).", "Velmo", "PER", ORGANIZATION),
+    # "X President of Media Luke Ray": a title between two names, the first is the employer
+    ("said Velmo President of Media Brands Luke Ray in a statement.", "Velmo", "PER", ORGANIZATION),
+    ("said Velmo spokeswoman Ana Sol.", "Velmo", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

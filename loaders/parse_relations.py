@@ -1207,6 +1207,9 @@ class Reader:
         if top.dep_ in ("compound", "nmod", "amod", "flat", "flat:name", "nn") and head.i in self.ctx.mention_at:
             holders.append(head)  # "Acme CEO Jane Roe", "le PDG Jean Dupont"
         holders += [c for c in top.children if c.dep_ in APPOSITION or c.dep_ in ("flat:name", "nmod") and c.i in self.ctx.mention_at and c.i > noun.i and c.ent_type_ in ("PER", "PERSON")]
+        if "Plur" in noun.morph.get("Number") or noun.tag_ == "NNS":  # "the Brimco founders, A and B": a list
+            holders += [c for c in top.children if c.dep_ == "conj" and c.i > noun.i and c.i in self.ctx.mention_at
+                        and noun.doc[c.left_edge.i - 1].text == "," and self.ctx.type_of(self.ctx.mention_at[c.i]) == P]
         one = top.head if top.dep_ == "nmod" else top.head.head
         if top.dep_ in ("nmod", "pobj") and one.pos_ in ("PRON", "NUM") and one.lower_ in ("un", "une", "one", "l'un"):
             return self._holders(one)  # "A, l'un des fondateurs de X", "A, one of the founders of X"
@@ -1237,8 +1240,9 @@ class Reader:
             holders += Arguments(top.head.head).actors  # "X served as chairman of Y", "X a travaillé comme ..."
         elif top.dep_ in ("obl", "nmod", "obl:mod") and _case(top) in ("comme", "as"):
             holders += Arguments(top.head).actors
-        if not holders:
-            after = self._name_after(noun)
+        at = self.ctx.mention_at
+        if not any(t.i in at and self.ctx.type_of(at[t.i]) in (P, ANY) for t in holders):
+            after = self._name_after(noun)  # "Fraser Capital, former CEO of General Motors Rick Wagman"
             if after is not None:
                 holders.append(after)
         return holders
@@ -1273,10 +1277,11 @@ class Reader:
         doc, at = self.ctx.doc, self.ctx.mention_at
         i = noun.i + 1
         limit = min(len(doc), noun.i + 12)
+        own = at.get(noun.i)  # a description ("le jeune patron de X") is no name after itself
         while i < limit:
             token = doc[i]
             mention = at.get(i)
-            if mention is not None:
+            if mention is not None and mention != own:
                 if self.ctx.type_of(mention) == P:
                     return token
                 if self.ctx.type_of(mention) not in (O, ANY):
@@ -1324,8 +1329,9 @@ class Reader:
             # and the organization named before that person is the employer
             person = token.i in at and self.ctx.type_of(at[token.i]) == P
             if person and P not in types:
-                found += [at[c.i] for c in token.children if c.dep_ == "compound" and c.i in at and at[c.i] != at[token.i]
-                          and self.ctx.type_of(at[c.i]) in (*types, ANY) and at[c.i] not in found]
+                found += list(dict.fromkeys(
+                    at[c.i] for c in token.children if c.dep_ == "compound" and c.i in at and at[c.i] != at[token.i]
+                    and self.ctx.type_of(at[c.i]) in (*types, ANY) and at[c.i] not in found))
             found += [m for m in self.typed([token], *types, expand=not person) if m not in found]
         # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"
         before = self._name_before(noun)

@@ -2080,3 +2080,44 @@ def test_parse_relations_a_title_after_and_is_no_apposition() -> None:
         14 .       _        PUNCT punct    1
         """)
     assert (FOUNDED, "Kai Lund", "Brimco", {}) not in relations(doc)
+
+
+def test_parse_relations_a_plural_title_lists_its_holders_after_a_comma() -> None:
+    # "I met the Brimco founders, Kyle Dorn and Mike Tavel.": the parser made the names conjuncts of the title
+    doc = parse("""
+        0 I        I       PRON  nsubj    1
+        1 met      meet    VERB  ROOT     1 tag=VBD
+        2 the      the     DET   det      4
+        3 Brimco   _       PROPN compound 4 ent=B-ORG
+        4 founders founder NOUN  dobj     1 tag=NNS morph=Number=Plur
+        5 ,        _       PUNCT punct    4
+        6 Kyle     _       PROPN compound 7 ent=B-PERSON
+        7 Dorn     _       PROPN conj     4 ent=I-PERSON
+        8 and      and     CCONJ cc       7
+        9 Mike     _       PROPN compound 10 ent=B-PERSON
+        10 Tavel   _       PROPN conj     7 ent=I-PERSON
+        11 .       _       PUNCT punct    1
+        """)
+    assert relations(doc) == [(FOUNDED, "Kyle Dorn", "Brimco", {}), (FOUNDED, "Mike Tavel", "Brimco", {})]
+
+
+def test_parse_relations_a_title_hung_on_an_organization_reads_the_name_after_it() -> None:
+    # "The deal came from Fraser Capital, former CEO of Orvel Motors Rick Wagman.": the title is the person's
+    doc = parse("""
+        0 The     the    DET   det      1
+        1 deal    deal   NOUN  nsubj    2
+        2 came    come   VERB  ROOT     2 tag=VBD
+        3 from    from   ADP   prep     2
+        4 Fraser  _      PROPN compound 5 ent=B-ORG
+        5 Capital _      PROPN pobj     3 ent=I-ORG
+        6 ,       _      PUNCT punct    5
+        7 former  former ADJ   amod     8
+        8 CEO     CEO    PROPN appos    5
+        9 of      of     ADP   prep     8
+        10 Orvel  _      PROPN compound 13 ent=B-ORG
+        11 Motors _      PROPN compound 13 ent=I-ORG
+        12 Rick   _      PROPN compound 13 ent=B-PERSON
+        13 Wagman _      PROPN pobj     9 ent=I-PERSON
+        14 .      _      PUNCT punct    2
+        """)
+    assert relations(doc) == [(WORKS_AT, "Rick Wagman", "Orvel Motors", {"role": "CEO", "former": True})]

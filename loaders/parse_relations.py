@@ -173,6 +173,10 @@ PERSON_AT = frozenset({"of", "at", "from", "chez", "de", "d'", "d’", "du"})
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
 _CONJUNCTIONS = frozenset({"and", "et", "ou", "or"})
+#: Words that pick some of what follows them ("some of X", "the likes of X", "plusieurs de X").
+_PARTITIVE_HEADS = frozenset({"some", "many", "several", "most", "likes", "number", "handful", "few", "all",
+                              "plusieurs", "certaines", "certains", "nombre", "beaucoup", "quelques-unes",
+                              "quelques-uns", "la plupart"})
 #: Plural pronouns that open a list of what was just named ("They include A and B", "Ils comptent A").
 _LISTING_PRONOUNS = frozenset({"they", "these", "ils", "elles", "ceux-ci", "celles-ci"})
 #: Words inside a title before a name: "chief executive and co-founder of the group X Jane Roe".
@@ -574,6 +578,12 @@ class Reader:
                 listed += [child] + [g for g in child.children if g.dep_ in ("dobj", "obj")]
             elif child.dep_ == "amod" and child.lower_ in LIST_MARKERS:
                 listed += [g for g in child.children if g.dep_ == "pobj"]
+        if token.lower_ in _PARTITIVE_HEADS:  # "some of Europe's best startups, such as X", "the likes of X and Y"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+                    listed += [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ in ("nmod", "obl") and _case(child) in ("de", "d'", "des", "du", "parmi"):
+                    listed.append(child)
         for item in listed:
             found += [m for m in self.entities(item, depth + 1) if m not in found]
         return found
@@ -1141,7 +1151,8 @@ class Reader:
 
     def _possessor_s_company(self, noun: Token) -> list[Reading]:
         """"leur entreprise X", "his startup X": the people the possessive stands for work at X."""
-        owners = [c for c in noun.children if c.dep_ in ("poss", "det", "nmod:poss") and c.i in self.ctx.mention_at]
+        owners = [c for c in noun.children if c.dep_ in ("poss", "det", "nmod:poss") and c.i in self.ctx.mention_at
+                  and c.ent_type_ not in ("LOC", "GPE", "NORP")]  # "Europe's startups": a place has no staff
         people = self.typed(owners, P, expand=False)
         if not people or noun.i in self.ctx.mention_at:
             return []

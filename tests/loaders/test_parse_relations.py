@@ -11,7 +11,7 @@ import doctest
 import pytest
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, ORGANIZATION, PERSON, WORKS_AT
-from loaders.parse_relations import (SLOT_VOTE, VERB_TRIGGERS, Arguments, is_asserted, lemma, raiser_finder,
+from loaders.parse_relations import (SLOT_VOTE, VERB_TRIGGERS, Arguments, Context, is_asserted, lemma, raiser_finder,
                                      read_relations, slot_candidates, slot_votes)
 
 import docs
@@ -2121,3 +2121,57 @@ def test_parse_relations_a_title_hung_on_an_organization_reads_the_name_after_it
         14 .      _      PUNCT punct    2
         """)
     assert relations(doc) == [(WORKS_AT, "Rick Wagman", "Orvel Motors", {"role": "CEO", "former": True})]
+
+
+_SOME_OF_STARTUPS = """
+    0 Velar    _      PROPN nsubj 2 ent=B-ORG
+    1 has      have   AUX   aux   2
+    2 backed   back   VERB  ROOT  2 tag=VBN
+    3 some     some   PRON  dobj  2
+    4 of       of     ADP   prep  3
+    5 Europe   _      PROPN poss  8 ent=B-LOC
+    6 's       _      PART  case  5
+    7 best     good   ADJ   amod  8
+    8 startups startup NOUN pobj  4 tag=NNS morph=Number=Plur
+    9 ,        _      PUNCT punct 8
+    10 such    such   ADJ   amod  11
+    11 as      as     ADP   prep  8
+    12 Brimco  _      PROPN pobj  11 ent=B-ORG
+    13 and     and    CCONJ cc    12
+    14 Plonk   _      PROPN conj  12 ent=B-ORG
+    15 .       _      PUNCT punct 2
+"""
+
+
+@pytest.mark.parametrize("table,expected", [
+    # "Velar has backed some of Europe's best startups, such as Brimco and Plonk."
+    pytest.param(_SOME_OF_STARTUPS, [(INVESTED_IN, "Velar", "Brimco", {}), (INVESTED_IN, "Velar", "Plonk", {})],
+                 id="some-of-startups-such-as"),
+    # "Velar has invested in the likes of Brimco and Plonk."
+    pytest.param("""
+        0 Velar    _      PROPN nsubj 2 ent=B-ORG
+        1 has      have   AUX   aux   2
+        2 invested invest VERB  ROOT  2 tag=VBN
+        3 in       in     ADP   prep  2
+        4 the      the    DET   det   5
+        5 likes    like   NOUN  pobj  3 tag=NNS
+        6 of       of     ADP   prep  5
+        7 Brimco   _      PROPN pobj  6 ent=B-ORG
+        8 and      and    CCONJ cc    7
+        9 Plonk    _      PROPN conj  7 ent=B-ORG
+        10 .       _      PUNCT punct 2
+        """, [(INVESTED_IN, "Velar", "Brimco", {}), (INVESTED_IN, "Velar", "Plonk", {})], id="the-likes-of"),
+])
+def test_parse_relations_some_of_a_list_is_the_list(table: str, expected: list) -> None:
+    assert readings(table, "en") == expected
+
+
+def test_parse_relations_a_place_s_startups_are_not_its_staff() -> None:
+    # "Europe's best startups, such as Brimco": even where Europe was (wrongly) typed a person
+    doc = parse(_SOME_OF_STARTUPS)
+    types = {"Velar": ORGANIZATION, "Europe": PERSON, "Brimco": ORGANIZATION, "Plonk": ORGANIZATION}
+    text = names(doc)
+    found = read_relations(Context(doc=doc, mention_at=mention_map(doc), type_of=lambda m: types[text[m]],
+                                   key_of=lambda m: text[m]), doc.sents)
+    assert [(r.type, text[r.source], text[r.target]) for r in found] == [
+        (INVESTED_IN, "Velar", "Brimco"), (INVESTED_IN, "Velar", "Plonk")]

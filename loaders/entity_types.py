@@ -113,7 +113,7 @@ _PLACE_LEFT = re.compile(r"\b(?:based in|headquartered in|born in|basée?s? à|i
                          r"implantée?s? à|née? à)\s*$", re.IGNORECASE)
 #: A name right after a noun's "de/of": what follows the name is said of that noun, not of the name.
 _COMPLEMENT_LEFT = re.compile(r"\b[a-zà-ÿ][\w-]+\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
+_COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
                            re.IGNORECASE)
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
 _PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
@@ -304,12 +304,19 @@ def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, di
              if left.sentence == right.sentence and _COORDINATION.match(text[left.end:right.start])]
     tagged = {entity_key(m.text) for m in mentions if m.label == "ORG"}
     products = {entity_key(m.text) for m in mentions if m.label == "MISC"}
+    lists: dict[int, int] = {}  # mention id -> id of the first mention of its list ("A, B, C and D")
+    for left, right in pairs:
+        lists[id(right)] = lists.get(id(left), id(left))
+    with_tagged = {lists.get(id(m), id(m)) for m in mentions if entity_key(m.text) in tagged}
+    bonus: set[str] = set()
     for left, right in pairs:
         lk, rk = entity_key(left.text), entity_key(right.text)
+        in_tagged_list = lists.get(id(left), id(left)) in with_tagged
         for key, other in ((lk, rk), (rk, lk)):
             if _leans(totals[other], ORGANIZATION) and totals[key].get(PERSON, 0) < 2:
                 totals[key][ORGANIZATION] += 1.5
-                if other in tagged and key not in products:
-                    totals[key][ORGANIZATION] += 0.5  # listed beside a name NER calls an organization: enough alone
+                if (other in tagged or in_tagged_list) and key not in products and key not in bonus:
+                    bonus.add(key)  # listed with a name NER calls an organization: enough alone
+                    totals[key][ORGANIZATION] += 0.5
             elif _leans(totals[other], PERSON) and totals[key].get(ORGANIZATION, 0) < 2 and " " in key:
                 totals[key][PERSON] += 1.5

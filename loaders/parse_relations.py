@@ -334,6 +334,10 @@ class Arguments:
             stray = _stray_subject(verb)
             if stray is not None:
                 (self.patients if passive else self.actors).append(stray)
+        named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dep", "obl", "nmod", "obl:mod")
+                 and any(g.lower_ in ("namely", "notamment", "savoir") for g in c.children)]
+        if named and self.actors and all(a.pos_ in ("NOUN", "PRON", "DET") for a in self.actors):
+            self.actors = named  # "Some of its investors are back, namely A, B and C": the names, not "some"
         self._from_head(verb, passive)
         if not self.patients and not passive:  # "A founded and built up X": the object is shared
             for conj in verb.children:

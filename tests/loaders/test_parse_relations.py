@@ -2175,3 +2175,24 @@ def test_parse_relations_a_place_s_startups_are_not_its_staff() -> None:
                                    key_of=lambda m: text[m]), doc.sents)
     assert [(r.type, text[r.source], text[r.target]) for r in found] == [
         (INVESTED_IN, "Velar", "Brimco"), (INVESTED_IN, "Velar", "Plonk")]
+
+
+def test_parse_relations_namely_names_the_generic_subject() -> None:
+    # "Some of its investors are participating again, namely Velar Capital and Plonk."
+    doc = parse("""
+        0 Some    some        PRON  nsubj    6
+        1 of      of          ADP   prep     0
+        2 its     its         PRON  poss     3
+        3 investors investor  NOUN  pobj     1 tag=NNS morph=Number=Plur
+        4 are     be          AUX   aux      6
+        5 also    also        ADV   advmod   6
+        6 participating participate VERB ROOT 6 tag=VBG
+        7 ,       _           PUNCT punct    6
+        8 namely  namely      ADV   advmod   10
+        9 Velar   _           PROPN compound 10 ent=B-ORG
+        10 Capital _          PROPN npadvmod 6 ent=I-ORG
+        11 and    and         CCONJ cc       10
+        12 Plonk  _           PROPN conj     10 ent=B-ORG
+        13 .      _           PUNCT punct    6
+        """)
+    assert Arguments(doc[6]).actors == [doc[10]]  # the list's head; its conjuncts follow when typed

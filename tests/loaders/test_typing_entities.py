@@ -70,6 +70,10 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     # a technology's abbreviation and a round's name are never entities, however NER labels them
     ("Zorblat sells an API. Zorblat raised its Series B.", [("API", "ORG"), ("Series B", "ORG"), ("Zorblat", "ORG")],
      {"zorblat": ORGANIZATION}),
+    # every name of a list holding a name NER calls an organization leans organization, not only its neighbours
+    ("Backers: Velar Capital, Plonk, Quantix, and Zorvik.",
+     [("Velar Capital", "ORG"), ("Plonk", ""), ("Quantix", ""), ("Zorvik", "")],
+     {"velar capital": ORGANIZATION, "plonk": ORGANIZATION, "quantix": ORGANIZATION, "zorvik": ORGANIZATION}),
 ])
 def test_typing_votes_across_mentions(whole: str, names: list, expected: dict) -> None:
     mentions = []

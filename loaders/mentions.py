@@ -35,6 +35,7 @@ NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "MISC": "MISC", "PROD
 PSEUDO_SOURCES = frozenset({"descriptor", "first_person", "pronoun"})
 _ROLE_ONLY = re.compile(rf"(?:{ROLE_WORDS})", re.IGNORECASE)
 _CANDIDATE_CONNECTORS = frozenset({"sur", "on", "&", "-", "di", "da", "van", "von", "del", "der"})
+_ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
 _PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
@@ -317,7 +318,30 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
             if label != "PER" and right[-1].text in ORG_SUFFIXES and left[-1].text not in ORG_SUFFIXES:
                 continue  # "Fidelity Management and Research Co.": one firm's name, its legal form at the end
             return _split_span(left, label) + _split_span(right, label)
+    cut = _person_of_company(span) if label == "PER" else None
+    if cut is not None:
+        return [(span.doc[span.start:cut], "PER"), (span.doc[cut + 1:span.end], "ORG")]
     return _split_title_holder(span, label)
+
+
+def _person_of_company(span: Span) -> int | None:
+    """Where "de"/"d'" cuts a person from her company in a tagged span, "Ana Roux de Brimco": only in a
+    sentence listing two such names or more ("A de X, B d'Y"), so that "Valéry Giscard d'Estaing" stays whole."""
+    def cut_of(candidate: Span) -> int | None:
+        for token in candidate[2:-1]:
+            following = token.nbor(1)
+            if (token.lower_ in ("de", "d'", "d’") and is_given_name(candidate[0].text)
+                    and following.text[:1].isupper() and following.lower_ not in _ARTICLES
+                    and all(t.text[:1].isupper() for t in candidate.doc[candidate.start:token.i])):
+                return token.i
+        return None
+    cut = cut_of(span)
+    if cut is None:
+        return None
+    sentence = span.sent
+    alike = sum(1 for ent in span.doc.ents if ent.label_ in ("PER", "PERSON") and ent.start >= sentence.start
+                and ent.end <= sentence.end and cut_of(ent) is not None)
+    return cut if alike >= 2 else None
 
 
 def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:

@@ -41,6 +41,12 @@ def blank():
      ["Velar Capital", "Orlo Ventures"]),
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
+    # a list of people each with her company, tagged as whole persons: cut at "de"/"d'"; one alone stays whole
+    (["avec", "Ana", "Roux", "de", "Brimco", ",", "Lia", "Bert", "d'", "Orvel", "."],
+     [True, True, True, True, False, True, True, True, False, False, False], [("PER", 1, 5), ("PER", 6, 10)],
+     ["Ana Roux", "Brimco", "Lia Bert", "Orvel"]),
+    (["avec", "Ana", "Roux", "d'", "Orvel", "."], [True, True, True, False, False, False], [("PER", 1, 5)],
+     ["Ana Roux d'Orvel"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

@@ -233,8 +233,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_coordinations(text, named, totals)
     for mention in named:
         if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
-                or mention.text.strip() in ORG_SUFFIXES:
-            totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech": never entities on their own
+                or mention.text.strip() in ORG_SUFFIXES or (doc is not None and is_software(doc.vocab, mention.text)):
+            totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
         elif not could_be_person(mention.text):
             votes = totals[entity_key(mention.text)]
             votes[ORGANIZATION] += votes.pop(PERSON, 0.0)  # "The Bureau", "8Forge": whatever NER said, no person
@@ -253,6 +253,30 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     for mention in named:
         mention.type = types.get(entity_key(mention.text))
     return types
+
+
+#: Words for software and for companies: a one-word name whose vector sits far nearer the first is a
+#: language, a library or a program ("Javascript", "Excel"), no organization.
+_SOFTWARE_PROTOTYPES = ("langage", "logiciel", "framework", "programmation", "tableur", "navigateur")
+_COMPANY_PROTOTYPES = ("entreprise", "société", "startup", "groupe", "constructeur", "banque")
+_SOFTWARE_MARGIN = 0.5
+
+
+def is_software(vocab, name: str) -> bool:
+    """Whether ``name`` names software rather than an organization: a JavaScript library ("Ember.js"), or one
+    word the model's vectors place far nearer software words than company words (no vectors: never)."""
+    name = name.strip()
+    if name.lower().endswith(".js"):
+        return True
+    if " " in name or not vocab.vectors.shape[0] or not vocab[name].has_vector:
+        return False
+    vector = vocab[name].vector / (np.linalg.norm(vocab[name].vector) or 1.0)
+
+    def nearest(words: tuple[str, ...]) -> float:
+        return max((float(vector @ vocab[w].vector / np.linalg.norm(vocab[w].vector)) for w in words
+                    if vocab[w].has_vector and np.linalg.norm(vocab[w].vector)), default=0.0)
+
+    return nearest(_SOFTWARE_PROTOTYPES) - nearest(_COMPANY_PROTOTYPES) >= _SOFTWARE_MARGIN
 
 
 def could_be_person(name: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import ORGANIZATION, PERSON
-from loaders.entity_types import PLACE, assign_types, could_be_person, mention_votes
+from loaders.entity_types import PLACE, assign_types, could_be_person, is_software, mention_votes
 from loaders.extract import extract_text
 from loaders.mentions import Mention
 
@@ -179,3 +179,16 @@ def test_typing_could_be_person(name: str, expected: bool) -> None:
 def test_typing_shapes_that_are_no_person(whole: str, names: list[tuple[str, str]], expected: dict) -> None:
     mentions = [mention(name, whole, label) for name, label in names]
     assert assign_types(whole, mentions) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Javascript", True), ("Excel", True), ("Ember.js", True), ("Python", True),
+    ("Renault", False), ("Google", False), ("Brimco", False), ("Velar Capital", False),
+])
+def test_typing_software_is_no_organization(nlp_fr, name: str, expected: bool) -> None:
+    assert is_software(nlp_fr.vocab, name) is expected
+
+
+def test_typing_software_needs_vectors() -> None:
+    import spacy
+    assert not is_software(spacy.blank("en").vocab, "Javascript")

@@ -36,6 +36,8 @@ from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, I
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
+#: Sentences a group of people named together stays in reach of "they", "ils", "the pair".
+GROUP_WINDOW = 5
 PERSON_PRONOUNS = {"il": MALE, "elle": FEMALE, "he": MALE, "she": FEMALE, "him": MALE, "her": FEMALE,
                    "lui": None}
 PLURAL_PRONOUNS = {"ils", "elles", "they", "them"}
@@ -103,11 +105,13 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
         for token in sentence:
             index = mention_at.get(token.i)
             if index is None and _plural_expression(token):
-                recent = [group for where, group in groups if number - WINDOW <= where <= number
+                recent = [group for where, group in groups if number - GROUP_WINDOW <= where <= number
                           and not any(mentions[m].start >= token.idx for m in group)]
                 for member in recent[-1] if recent else []:  # "A and B met in 2015. They founded X": each of them
                     out.append(Mention(text=token.text, type=PERSON, start=token.idx, end=token.idx + len(token.text),
                                        sentence=number, source="pronoun", refers_to=member))
+                if recent and groups[-1] != (number, recent[-1]):
+                    groups.append((number, recent[-1]))  # "They ... they": a chain keeps the group in reach
                 continue
             if index is not None:
                 mention = mentions[index]

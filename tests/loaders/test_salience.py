@@ -504,3 +504,22 @@ def test_salience_a_subject_and_the_people_with_it_make_a_group() -> None:
         12 .      _       PUNCT punct    10
         """
     assert resolve(table, "en") == [(9, PERSON, "pronoun", "Mara Quill"), (9, PERSON, "pronoun", "Owen Pratt")]
+
+
+def test_salience_a_chain_of_they_keeps_the_group_in_reach() -> None:
+    # "Mara Quill and Owen Pratt met. They talked. It rained. It rained. It rained. It rained. They founded
+    # Lumio.": each "they" refreshes the group, so the last one, six sentences after the names, still finds it
+    rows = ["0 Mara _ PROPN compound 1 ent=B-PERSON", "1 Quill _ PROPN nsubj 5 ent=I-PERSON",
+            "2 and and CCONJ cc 1", "3 Owen _ PROPN compound 4 ent=B-PERSON", "4 Pratt _ PROPN conj 1 ent=I-PERSON",
+            "5 met meet VERB ROOT 5 tag=VBD", "6 . _ PUNCT punct 5",
+            "7 They they PRON nsubj 8", "8 talked talk VERB ROOT 8 tag=VBD", "9 . _ PUNCT punct 8"]
+    for _ in range(4):
+        i = len(rows)
+        rows += [f"{i} It it PRON nsubj {i + 1}", f"{i + 1} rained rain VERB ROOT {i + 1} tag=VBD",
+                 f"{i + 2} . _ PUNCT punct {i + 1}"]
+    i = len(rows)
+    rows += [f"{i} They they PRON nsubj {i + 1}", f"{i + 1} founded found VERB ROOT {i + 1} tag=VBD",
+             f"{i + 2} Lumio _ PROPN dobj {i + 1} ent=B-ORG", f"{i + 3} . _ PUNCT punct {i + 1}"]
+    found = resolve("\n".join(rows), "en")
+    assert [(index, name) for index, _, _, name in found] == [
+        (7, "Mara Quill"), (7, "Owen Pratt"), (i, "Mara Quill"), (i, "Owen Pratt")]

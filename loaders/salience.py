@@ -223,7 +223,8 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             return ORGANIZATION, None
         return None
     if possessive and token.dep_ in ("poss", "det", "nmod:poss") and (
-            token.head.pos_ == "NOUN" or lemma(token.head) in COMPANY_NOUNS):  # "his startup": tagged ADJ at times
+            token.head.pos_ == "NOUN" or lemma(token.head) in COMPANY_NOUNS  # "his startup": tagged ADJ at times
+            or (token.head.pos_ == "PROPN" and lemma(token.head) in ROLE_NOUNS)):  # "its CTO": tagged PROPN
         head = lemma(token.head)
         if low in POSSESSIVES and (head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS
                                    or head.startswith("co")):

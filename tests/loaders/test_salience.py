@@ -523,3 +523,21 @@ def test_salience_a_chain_of_they_keeps_the_group_in_reach() -> None:
     found = resolve("\n".join(rows), "en")
     assert [(index, name) for index, _, _, name in found] == [
         (7, "Mara Quill"), (7, "Owen Pratt"), (i, "Mara Quill"), (i, "Owen Pratt")]
+
+
+def test_salience_its_before_a_title_tagged_as_a_name_stands_for_the_company() -> None:
+    # "Lumio grew. Owen Pratt (its CTO) spoke.": the tagger took "CTO" for a proper noun
+    table = """
+        0 Lumio  _     PROPN nsubj    1 ent=B-ORG
+        1 grew   grow  VERB  ROOT     1 tag=VBD
+        2 .      _     PUNCT punct    1
+        3 Owen   _     PROPN compound 4 ent=B-PERSON
+        4 Pratt  _     PROPN nsubj    9 ent=I-PERSON
+        5 (      _     PUNCT punct    7
+        6 its    its   PRON  poss     7
+        7 CTO    CTO   PROPN appos    4
+        8 )      _     PUNCT punct    7
+        9 spoke  speak VERB  ROOT     9 tag=VBD
+        10 .     _     PUNCT punct    9
+        """
+    assert resolve(table, "en") == [(6, ORGANIZATION, "pronoun", "Lumio")]

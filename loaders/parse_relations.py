@@ -173,6 +173,8 @@ PERSON_AT = frozenset({"of", "at", "from", "chez", "de", "d'", "d’", "du"})
 _LIST_GLUE = frozenset({"and", "et", "ou", "or", "the", "le", "la", "l'", "l’", "les", "de", "d'", "d’", "des", "du",
                         "also", "aussi", "as", "well", "ainsi", "que"})
 _CONJUNCTIONS = frozenset({"and", "et", "ou", "or"})
+#: Determiners of a description that stands for a company told of ("the firm", "cette société").
+_DESCRIBING_DETERMINERS = frozenset({"the", "this", "that", "le", "la", "l'", "l’", "cette", "ce", "cet"})
 #: Words that pick some of what follows them ("some of X", "the likes of X", "plusieurs de X").
 _PARTITIVE_HEADS = frozenset({"some", "many", "several", "most", "likes", "number", "handful", "few", "all",
                               "plusieurs", "certaines", "certains", "nombre", "beaucoup", "quelques-unes",
@@ -1541,13 +1543,20 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     ("founder of X", "X acquired Y", "invested in X" -> Organization; the founder, the hire -> Person)."""
     sentences = list(sentences)  # read twice below: a generator such as ``doc.sents`` would be spent after once
     placed = {index for i, index in mention_at.items() if doc[i].ent_type_ in NOT_PARTIES}
-    context = Context(doc=doc, mention_at={i: m for i, m in mention_at.items() if m not in placed},
-                      type_of=lambda index: ANY)
+    slots = {i: m for i, m in mention_at.items() if m not in placed}
+    for token in doc:  # "the venture firm invested in X": a described company fills a slot too (no vote of its own)
+        if token.i not in slots and token.pos_ == "NOUN" and lemma(token) in COMPANY_NOUNS | {"fund", "fonds"} and any(
+                c.dep_ == "det" and c.lower_ in _DESCRIBING_DETERMINERS for c in token.children) and not any(
+                t.pos_ == "PROPN" or t.i in slots for t in token.subtree if t.i != token.i) and not (
+                token.i + 1 < len(doc) and (doc[token.i + 1].pos_ == "PROPN" or token.i + 1 in slots)):
+            # ("la startup Brimco", "l'entreprise, baptisée Brimco" name their company: that name fills the slot)
+            slots[token.i] = -1 - token.i
+    context = Context(doc=doc, mention_at=slots, type_of=lambda index: ANY)
     votes: dict[int, dict[str, float]] = {}
     seen: set[tuple[int, int, str]] = set()
     for reading in read_relations(context, sentences):
         for mention, kind in zip((reading.source, reading.target), SLOT_TYPES[reading.type]):
-            if kind is not None and (mention, reading.trigger.i, kind) not in seen:  # one vote per trigger
+            if kind is not None and mention >= 0 and (mention, reading.trigger.i, kind) not in seen:  # once a trigger
                 seen.add((mention, reading.trigger.i, kind))
                 slot = votes.setdefault(mention, {})
                 slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE

@@ -1135,6 +1135,33 @@ def test_parse_relations_lemma_folds_case_and_co_prefix(word: str, lemma_: str, 
         2 launched launch VERB  ROOT      2 tag=VBN
         3 .        _      PUNCT punct     2
         """, {}, id="en-launched-is-no-company-cue"),
+    # "The firm has invested in Tessel and Orvo." : a described company fills the investor's slot
+    pytest.param("en", """
+        0 The      the    DET   det   1
+        1 firm     firm   NOUN  nsubj 3
+        2 has      have   AUX   aux   3
+        3 invested invest VERB  ROOT  3 tag=VBN
+        4 in       in     ADP   prep  3
+        5 Tessel   _      PROPN pobj  4 ent=B-MISC
+        6 and      and    CCONJ cc    5
+        7 Orvo     _      PROPN conj  5 ent=B-MISC
+        8 .        _      PUNCT punct 3
+        """, {0: {ORGANIZATION: SLOT_VOTE}, 1: {ORGANIZATION: SLOT_VOTE}}, id="en-the-firm-invested-in"),
+    # "L'entreprise, baptisée Tessel, a été cofondée par Ana." : the name the description gives fills the slot
+    pytest.param("fr", """
+        0 L'         le         DET   det        1
+        1 entreprise entreprise NOUN  nsubj:pass 8
+        2 ,          _          PUNCT punct      3
+        3 baptisée   baptiser   VERB  acl        1
+        4 Tessel     _          PROPN xcomp      3 ent=B-MISC
+        5 ,          _          PUNCT punct      3
+        6 a          avoir      AUX   aux:tense  8
+        7 été        être       AUX   aux:pass   8
+        8 cofondée   cofonder   VERB  ROOT       8
+        9 par        par        ADP   case       10
+        10 Ana       _          PROPN obl:agent  8 ent=B-PER
+        11 .         _          PUNCT punct      8
+        """, {0: {ORGANIZATION: SLOT_VOTE}, 1: {PERSON: SLOT_VOTE}}, id="fr-baptisee-names-the-company"),
 ])
 def test_parse_relations_slot_votes(lang: str, table: str, expected: dict) -> None:
     doc = parse(table, lang)

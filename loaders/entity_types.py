@@ -17,6 +17,7 @@ from collections import defaultdict
 
 import numpy as np
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.lexicon import (FORMER_WORDS, GENERIC_ACRONYMS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
@@ -120,9 +121,27 @@ _ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(
                          re.IGNORECASE)
 
 
-def _prototype_vectors(doc: Doc, words: tuple[str, ...]) -> list[np.ndarray]:
-    vocab = doc.vocab
-    return [vocab[w].vector for w in words if vocab[w].has_vector]
+Prototype = tuple[np.ndarray, np.floating]  # a word's vector and its norm (never 0)
+#: Prototype vectors per vocab (its id -> the vocab, the shape of its vectors, organization and place
+#: prototypes): they depend on the model alone, not on the doc or the mention.
+_PROTOTYPES: dict[int, tuple[Vocab, tuple[int, ...], list[Prototype], list[Prototype]]] = {}
+
+
+def _prototype_vectors(vocab: Vocab, words: tuple[str, ...]) -> list[Prototype]:
+    """The vectors of ``words`` the model has, with their norms (zero vectors left out)."""
+    vectors = [vocab[w].vector for w in words if vocab[w].has_vector]
+    return [(vector, norm) for vector, norm in ((v, np.linalg.norm(v)) for v in vectors) if norm]
+
+
+def _prototypes(vocab: Vocab) -> tuple[list[Prototype], list[Prototype]]:
+    """Organization and place prototypes of a vocab, computed once per vocab (and again if its vectors change)."""
+    cached = _PROTOTYPES.get(id(vocab))
+    if cached is None or cached[0] is not vocab or cached[1] != vocab.vectors.shape:
+        if len(_PROTOTYPES) >= 8:
+            _PROTOTYPES.clear()
+        cached = _PROTOTYPES[id(vocab)] = (vocab, vocab.vectors.shape, _prototype_vectors(vocab, _ORG_PROTOTYPES),
+                                           _prototype_vectors(vocab, _PLACE_PROTOTYPES))
+    return cached[2], cached[3]
 
 
 def _vector_vote(doc: Doc, mention: Mention) -> float:
@@ -134,10 +153,11 @@ def _vector_vote(doc: Doc, mention: Mention) -> float:
         return 0.0
     vector = span.vector / span.vector_norm
 
-    def best(prototypes: list[np.ndarray]) -> float:
-        return max((float(vector @ p / np.linalg.norm(p)) for p in prototypes if np.linalg.norm(p)), default=0.0)
+    def best(prototypes: list[Prototype]) -> float:
+        return max((float(vector @ p / norm) for p, norm in prototypes), default=0.0)
 
-    margin = best(_prototype_vectors(doc, _ORG_PROTOTYPES)) - best(_prototype_vectors(doc, _PLACE_PROTOTYPES))
+    organizations, places = _prototypes(doc.vocab)
+    margin = best(organizations) - best(places)
     if margin >= _VECTOR_MARGIN:
         return 1.0
     return -1.0 if margin <= -_VECTOR_MARGIN else 0.0
@@ -177,9 +197,9 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
     previous = left.split()[-1].lower() if left.split() else ""
     if previous in PERSON_TITLES:
         votes[PERSON] += _CUE
-    elif _PERSON_LEFT_STRONG.search(left) and mention.label in ("PER", "", "MISC"):
+    elif mention.label in ("PER", "", "MISC") and _PERSON_LEFT_STRONG.search(left):
         votes[PERSON] += _CUE
-    elif _PERSON_LEFT.search(left) and mention.label in ("PER", ""):
+    elif mention.label in ("PER", "") and _PERSON_LEFT.search(left):  # the label first: it is cheaper
         votes[PERSON] += 1.0
     if _PLACE_RIGHT.match(right) or _PLACE_LEFT.search(left):
         votes[PLACE] += _CUE  # "San Francisco-based X", "basée à Lyon": a place, whatever its vectors say

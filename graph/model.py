@@ -6,6 +6,7 @@ read them back. Keys are stable across runs, so re-ingesting changes nothing.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -64,10 +65,12 @@ def fold(text: str) -> str:
     return stripped.casefold().translate(_APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     """The stable key of an entity name: folded, punctuation and leading article dropped.
 
-    ``entity_key("LinkedIn") == entity_key("Linkedin") == "linkedin"``.
+    ``entity_key("LinkedIn") == entity_key("Linkedin") == "linkedin"``. A pure function of the name,
+    cached: the extraction stages ask for the key of the same few names again and again.
     """
     folded = fold(name)
     folded = re.sub(r"[^\w\s.&'-]", " ", folded).replace("'", " ")

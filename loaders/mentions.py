@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from loaders.boilerplate import is_share_row
 from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
                              PERSON_TITLES,
                              PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, WEB_ENDINGS)
-from loaders.sentences import sentence_index
+from loaders.sentences import doc_tokens, sentence_index
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
     cached = doc.user_data.get("foundergraph_text")
     if cached is None:
-        cached = doc.user_data["foundergraph_text"] = doc.text
+        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
     return cached
 
 
@@ -82,7 +82,7 @@ def _positions(doc: Doc) -> dict[str, list[int]]:
     cached = doc.user_data.get("foundergraph_positions")
     if cached is None:
         cached = {}
-        for token in doc:
+        for token in doc_tokens(doc):
             cached.setdefault(token.text, []).append(token.i)
         doc.user_data["foundergraph_positions"] = cached
     return cached
@@ -97,9 +97,10 @@ def _line_of(text: str, start: int) -> str:
 def _trim(span: Span) -> Span | None:
     """Drop punctuation, spaces and lowercase function words at the edges; cut at a line break."""
     doc = span.doc
+    tokens = doc_tokens(doc)
     start, end = span.start, span.end
     for i in range(start, end):
-        if "\n" in doc[i].text:
+        if "\n" in tokens[i].text:
             end = i
             break
     while start < end and (doc[start].is_punct or doc[start].is_space
@@ -253,33 +254,39 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
     A run opening a sentence is kept only when its first word is not a known common word.
     """
     out: list[Span] = []
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
+        token = tokens[i]
         web = (token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()) or bool(
             _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
         capital = _capital_word(token) and not token.is_stop and len(token) > 1
-        common = doc.vocab[token.lower_].has_vector or token.is_stop
         if (i in taken or not (capital or web)
-                or (i in starts and common and not web and not _after_title(doc, i) and not _named_elsewhere(token, starts))
+                or (i in starts and _common_word(token) and not web and not _after_title(doc, i)
+                    and not _named_elsewhere(token, starts))
                 or _ROLE_ONLY.fullmatch(token.text)):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
-            if j not in taken and _capital_word(doc[j]):
+        while j < len(doc) and "\n" not in tokens[j - 1].whitespace_:
+            if j not in taken and _capital_word(tokens[j]):
                 j += 1
-                if not doc[j - 1].is_alpha:
+                if not tokens[j - 1].is_alpha:
                     break  # "Tallwood'" + "s": a possessive ends the name
-            elif (j + 1 < len(doc) and j + 1 not in taken and doc[j].lower_ in _CANDIDATE_CONNECTORS
-                  and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and "\n" not in doc[j].whitespace_
-                  and doc[j + 1].lower_ not in DATE_WORDS):
+            elif (j + 1 < len(doc) and j + 1 not in taken and tokens[j].lower_ in _CANDIDATE_CONNECTORS
+                  and tokens[j + 1].text[:1].isupper() and tokens[j + 1].is_alpha and "\n" not in tokens[j].whitespace_
+                  and tokens[j + 1].lower_ not in DATE_WORDS):
                 j += 2  # "Vent sur Loire", "Shake-Up", "Lea di Marco"; not "X de Y", "CEO of Y"
             else:
                 break
         out.append(doc[i:j])
         i = j
     return out
+
+
+def _common_word(token: Token) -> bool:
+    """A word of the language: a stop word, or one the model has a vector for in lowercase."""
+    return token.doc.vocab[token.lower_].has_vector or token.is_stop
 
 
 def _mention(span: Span, sentence_of: dict[int, int], label: str, source: str) -> Mention:
@@ -434,7 +441,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if i < first_token.get(number, i + 1):
             first_token[number] = i
     starts = set(first_token.values())
-    starts |= {t.i + 1 for t in doc if t.text in ('"', "«", "“", ":") and t.i + 1 < len(doc)}
+    starts |= {t.i + 1 for t in doc_tokens(doc) if t.text in ('"', "«", "“", ":") and t.i + 1 < len(doc)}
     spans = _headline_names(doc, list(_clean_spans(doc, starts)))
     mentions = [_mention(span, sentence_of, label, source) for span, label, source in spans]
     mentions.sort(key=lambda m: m.start)

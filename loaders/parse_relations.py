@@ -32,8 +32,9 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
-from loaders.mentions import Mention
+from loaders.mentions import Mention, doc_text
 from loaders.money import money_props
+from loaders.sentences import doc_tokens
 
 P, O = PERSON, ORGANIZATION
 #: The type a mention has before typing: any slot accepts it (:func:`slot_votes`).
@@ -464,8 +465,8 @@ def is_asserted(trigger: Token, announced: bool = False) -> bool:
         if token.dep_ in ("conj",) and token.head.pos_ != "VERB":
             break
         token = token.head
-    sentence = trigger.sent
-    return not sentence.text.rstrip().endswith("?")
+    sentence = trigger.sent  # its text read from the doc's text, not joined again from its tokens
+    return not doc_text(trigger.doc)[sentence.start_char:sentence.end_char].rstrip().endswith("?")
 
 
 #: French conditional endings, read on the surface too: the tagger often calls "aurais" indicative.
@@ -525,6 +526,7 @@ CAREER_NOUNS = frozenset({"carrière", "career"})
 #: "X has been friends with Y", "X, un ami de Y", "an old friend of Y": X knows Y.
 FRIEND_NOUNS = frozenset({"friend", "ami", "amie"})
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
+_ROUND_OR_PARTICIPATION = ROUND_NOUNS | {"participate", "participer"}
 _TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | FRIEND_NOUNS | {"participation"}
 
 
@@ -714,19 +716,20 @@ class Reader:
         self._bound = set()
         at = self.ctx.mention_at
         named = {at[i] for i in range(sentence.start, sentence.end) if i in at}
-        if not named or (len(named) == 1 and not any(lemma(t) in ROUND_NOUNS | {"participate", "participer"}
-                                                     for t in sentence)):
+        tokens = doc_tokens(self.ctx.doc)[sentence.start:sentence.end]
+        if not named or (len(named) == 1 and not any(lemma(t) in _ROUND_OR_PARTICIPATION for t in tokens)):
             return found  # a relation needs two names, or one and a round whose owner was named before
         people = any(self.ctx.type_of(m) == P for m in named)
-        for token in sentence:
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
+        for token in tokens:
+            pos, word = token.pos_, lemma(token)
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
                 found += self._verb(token)
                 self._bound = set()
-            if (people and token.pos_ in ("NOUN", "PROPN")) or lemma(token) in _TRIGGER_NOUNS or token.lower_ in ROLE_NOUNS:
+            if (people and pos in ("NOUN", "PROPN")) or word in _TRIGGER_NOUNS or token.lower_ in ROLE_NOUNS:
                 found += self._noun(token)  # any noun may title a person; others only from the lexicons
             if token.i in self.ctx.mention_at:
                 found += self._between_names(token)
-            if token.pos_ in ("NOUN", "ADJ") and lemma(token) in COMPANY_NOUNS:
+            if pos in ("NOUN", "ADJ") and word in COMPANY_NOUNS:
                 found += self._possessor_s_company(token)
         return [r for r in found if r.source != r.target and (
             _presupposed(r) or is_asserted(r.trigger, announced=r.type in (WORKS_AT, KNOWS)
@@ -1510,7 +1513,7 @@ def raiser_finder(context: Context) -> Callable[[Token], int | None]:
     raises: list[tuple[int, int]] = []  # token index, mention
     counts: dict[object, int] = {}  # entity -> how many times the article names it
     first: dict[object, int] = {}  # entity -> its first mention
-    for token in context.doc:
+    for token in doc_tokens(context.doc):
         mention = context.mention_at.get(token.i)
         if mention is not None and context.type_of(mention) == O and (token.i == 0 or context.mention_at.get(token.i - 1) != mention):
             key = context.key_of(mention)
@@ -1561,17 +1564,19 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                 slot = votes.setdefault(mention, {})
                 slot[kind] = slot.get(kind, 0.0) + SLOT_VOTE
     reader = Reader(context)
+    tokens = doc_tokens(doc)
     for sentence in sentences:
-        for token in sentence:
+        for token in tokens[sentence.start:sentence.end]:
             owners: list[int] = []
-            if lemma(token) in VERB_TRIGGERS["RAISE"] and token.pos_ in ("VERB", "AUX") and _near_money(token):
+            pos, word = token.pos_, lemma(token)
+            if word in VERB_TRIGGERS["RAISE"] and pos in ("VERB", "AUX") and _near_money(token):
                 owners = reader.typed(Arguments(token).actors, O)  # "X raised $5M": X is an organization
-            elif lemma(token) in _FOUNDED_OR_BOUGHT and token.pos_ == "VERB" and _is_passive(token):
+            elif word in _FOUNDED_OR_BOUGHT and pos == "VERB" and _is_passive(token):
                 owners = reader.typed(Arguments(token).patients, O)  # "X a été fondée en 2012", "X was acquired"
-            elif token.pos_ == "NOUN" and lemma(token) in KIND_NOUNS and token.dep_ in APPOSITION | {"attr"}:
+            elif pos == "NOUN" and word in KIND_NOUNS and token.dep_ in APPOSITION | {"attr"}:
                 head = token.head  # "X, an enterprise app", "X est une start-up"
                 owners = reader.typed([head] if token.dep_ in APPOSITION else Arguments(head).actors, O, expand=False)
-            elif token.pos_ == "NOUN" and lemma(token) in KIND_NOUNS and any(c.dep_ == "cop" for c in token.children):
+            elif pos == "NOUN" and word in KIND_NOUNS and any(c.dep_ == "cop" for c in token.children):
                 owners = reader.typed([c for c in token.children if c.dep_ in SUBJECT], O, expand=False)
             for mention in owners:
                 if (mention, token.i, O) not in seen:
@@ -1591,14 +1596,15 @@ def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
     """Proper-noun runs no mention covers ("fondateur d'Allociné", "analyst at eToro"), as untyped
     candidates: the caller keeps those that fill a trigger slot (:func:`slot_votes`)."""
     out: list[Mention] = []
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(doc):
-        token = doc[i]
+        token = tokens[i]
         if not _candidate_token(token) or i in mention_at:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in mention_at and _candidate_token(doc[j]):
+        while j < len(doc) and tokens[j].pos_ == "PROPN" and j not in mention_at and _candidate_token(tokens[j]):
             j += 1
         span = doc[i:j]
         if not (len(span) == 1 and span[0].is_stop):

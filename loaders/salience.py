@@ -72,14 +72,23 @@ def _in_quote(doc: Doc, sentence: Span, token: Token) -> bool:
     positions = doc.user_data.get("foundergraph_quotes")
     if positions is None:
         text = doc_text(doc)
-        positions = doc.user_data["foundergraph_quotes"] = {
-            mark: [i for i, c in enumerate(text) if c == mark] for mark in '«»“”"'}
+        positions = doc.user_data["foundergraph_quotes"] = {mark: _positions_of(text, mark) for mark in '«»“”"'}
 
     def count(mark: str) -> int:
         marks = positions[mark]
         return bisect.bisect_left(marks, token.idx) - bisect.bisect_left(marks, sentence.start_char)
 
     return count("«") > count("»") or count("“") > count("”") or count('"') % 2 == 1
+
+
+def _positions_of(text: str, mark: str) -> list[int]:
+    """Every offset of the one-character ``mark`` in ``text``, in order."""
+    out: list[int] = []
+    position = text.find(mark)
+    while position >= 0:
+        out.append(position)
+        position = text.find(mark, position + 1)
+    return out
 
 
 def _gender(mention: Mention) -> str | None:

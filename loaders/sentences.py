@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import logging
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
 
 _FINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
 _CACHE = "foundergraph_sentences"
+_TOKENS = "foundergraph_tokens"
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, built once per doc: ``doc[i]`` and iterating a span build a new Token
+    object on every access, and the stages read every token several times."""
+    cached = doc.user_data.get(_TOKENS)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_TOKENS] = list(doc)
+    return cached
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -47,5 +57,5 @@ def sentence_index(doc: Doc) -> dict[int, int]:
     """Token index -> index of its sentence in :func:`sentences`."""
     out: dict[int, int] = {}
     for index, sent in enumerate(sentences(doc)):
-        out.update({token.i: index for token in sent})
+        out.update(dict.fromkeys(range(sent.start, sent.end), index))
     return out

@@ -192,3 +192,38 @@ def test_typing_software_is_no_organization(nlp_fr, name: str, expected: bool) -
 def test_typing_software_needs_vectors() -> None:
     import spacy
     assert not is_software(spacy.blank("en").vocab, "Javascript")
+
+
+def _opens_with_letter(items) -> bool:
+    """Whether a parsed regex sequence always opens with a letter (a literal, or a branch of such)."""
+    from re import _constants as c
+
+    items = list(items)
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.LITERAL:
+        return chr(av).isalpha()
+    if op is c.BRANCH:
+        return all(_opens_with_letter(alternative) for alternative in av[1])
+    if op is c.SUBPATTERN:
+        return _opens_with_letter(list(av[-1]) + items[1:])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):  # "(?:co-?)?founded": the optional part or what follows it
+        low, _, repeated = av
+        return _opens_with_letter(repeated) and (low > 0 or _opens_with_letter(items[1:]))
+    return False
+
+
+def test_org_left_cue_is_tried_at_word_starts_only_without_losing_a_match() -> None:
+    """The word-start guard on the organization cue is safe: every alternative opens with \\b and a letter."""
+    from re import _constants as c, _parser
+
+    from loaders import entity_types
+
+    tree = _parser.parse(entity_types._ORG_LEFT.pattern, entity_types._ORG_LEFT.flags)
+    (boundary, where), (branch, (_, alternatives)) = tree.data[0], tree.data[1]
+    assert (boundary, where) == (c.AT, c.AT_BOUNDARY) and branch is c.BRANCH
+    assert all(_opens_with_letter(alternative) for alternative in alternatives)
+    for left in ("Il travaille chez", "racheté par ", "l'entreprise", "Le CEO de", " x-chez", "co-fondé par",
+                 "la startup", "ex-chez ", "deux ans chez", "— chez", "«chez", "Tom Roe, "):
+        assert bool(entity_types._ORG_LEFT_AT_WORDS.search(left)) == bool(entity_types._ORG_LEFT.search(left))

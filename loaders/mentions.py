@@ -120,7 +120,7 @@ def _fit_name(span: Span) -> Span | None:
     """Cut a NER span before its first lowercase word ("Tom Reyes founded" -> "Tom Reyes"); None if < 2 words remain."""
     for token in span:
         if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.is_punct
-                or token.lower_ in NAME_CONNECTORS or token.lower_.endswith(WEB_ENDINGS)):
+                or token.lower_ in NAME_CONNECTORS or token.lower_.endswith(WEB_ENDINGS) or _camel_brand(token.text)):
             if token.i - span.start >= 2:
                 return _trim(span.doc[span.start:token.i])
             return None
@@ -130,11 +130,12 @@ def _fit_name(span: Span) -> Span | None:
 def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> bool:
     """Whether a span can be a proper name (not a sentence, a common noun or a share-row word)."""
     text = span.text
-    if not text or not (text[:1].isupper() or text[:1].isdigit() or text.lower().endswith(WEB_ENDINGS)):
+    if not text or not (text[:1].isupper() or text[:1].isdigit() or text.lower().endswith(WEB_ENDINGS)
+                        or _camel_brand(span[0].text)):
         return False
     words = [t for t in span if not t.is_punct]
     if any(not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS
-                or t.lower_.endswith(WEB_ENDINGS)) for t in words):
+                or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text)) for t in words):
         return False
     if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
         return False
@@ -229,6 +230,12 @@ def _with_particle(doc: Doc, span: Span) -> int:
             and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
         return end + 2
     return end
+
+
+def _camel_brand(word: str) -> bool:
+    """A brand written with a small first letter and a capital inside ("eToro", "eBay"); the "i" ones are
+    mostly devices and systems ("iPhone", "iOS"), no companies."""
+    return len(word) > 2 and word[0].islower() and word[0] != "i" and word[1].isupper() and word.isalpha()
 
 
 def _capital_word(token) -> bool:

@@ -47,6 +47,9 @@ def blank():
      ["Ana Roux", "Brimco", "Lia Bert", "Orvel"]),
     (["avec", "Ana", "Roux", "d'", "Orvel", "."], [True, True, True, False, False, False], [("PER", 1, 5)],
      ["Ana Roux d'Orvel"]),
+    # a brand with a small first letter and a capital inside is a name; "i" devices are not companies
+    (["analyste", "chez", "eVora", ","], [True, True, False, False], [("MISC", 2, 3)], ["eVora"]),
+    (["sur", "iPhone", ","], [True, False, False], [("MISC", 1, 2)], []),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

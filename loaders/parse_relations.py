@@ -229,8 +229,21 @@ class Context:
     also: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mention -> the others its words stand for ("they")
 
 
+#: The doc's folded lemmas (:func:`lemma`), one per token, in ``doc.user_data`` (the record stage drops it).
+_LEMMAS = "foundergraph_lemmas"
+
+
 def lemma(token: Token) -> str:
-    """The token's lemma folded for the lexicons: lowercase, no "co-" / "co" prefix split off by the tokenizer."""
+    """The token's lemma folded for the lexicons: lowercase, no "co-" / "co" prefix split off by the tokenizer
+    (folded once per doc: the rules ask for a token's lemma many times)."""
+    doc = token.doc
+    folded = doc.user_data.get(_LEMMAS)
+    if folded is None or len(folded) != len(doc):
+        folded = doc.user_data[_LEMMAS] = [_folded_lemma(t) for t in doc_tokens(doc)]
+    return folded[token.i]
+
+
+def _folded_lemma(token: Token) -> str:
     value = (token.lemma_ or token.text).lower()
     if value in {"founded", "cofounded", "co-founded"}:
         value = "found"

@@ -63,7 +63,8 @@ _ORG_LEFT = re.compile(
 _ORG_LEFT_AT_WORDS = re.compile(r"(?<!\w)(?=\w)" + _ORG_LEFT.pattern, _ORG_LEFT.flags)
 #: "Jeanne Dubois, de X" / "Jeanne Dubois d'X": X is where the person comes from, mostly an organization.
 _AFFILIATION_LEFT = re.compile(r"\b[A-ZÉ][\w-]+\s*,?\s*(?:de|d['’]|from)\s*$")
-_ORG_LEFT_WEAK = re.compile(r"\b(?:sur|via|on)\s*$", re.IGNORECASE)
+_ORG_LEFT_WEAK_WORDS = "sur|via|on"
+_ORG_LEFT_WEAK = re.compile(rf"\b(?:{_ORG_LEFT_WEAK_WORDS})\s*$", re.IGNORECASE)
 _ORG_RIGHT = re.compile(
     rf"^\s*(?:['’]s\s+(?:co-?founder|founder|ceo|cto|board|investors?|acquisition)|,?\s*(?:qui\s+)?(?:a|avait|ont)\s+"
     rf"(?:levé|été rachetée?|racheté|acquis)|\s*rachet\w+|\s*acquis\w*|\s*raised|\s*was acquired|"
@@ -97,8 +98,8 @@ _PERSON_RIGHT = re.compile(
     rf"a conseillé|was mentored|a été conseillée?|worked|a travaillé|travaille)\b",
     re.IGNORECASE,
 )
-_PERSON_LEFT = re.compile(rf"(?:\b(?:selon|according to|raconte|explique|says|said)|(?:{SPEECH_VERBS}))\s*$",
-                          re.IGNORECASE)
+_PERSON_LEFT_WORDS = "selon|according to|raconte|explique|says|said"
+_PERSON_LEFT = re.compile(rf"(?:\b(?:{_PERSON_LEFT_WORDS})|(?:{SPEECH_VERBS}))\s*$", re.IGNORECASE)
 _PERSON_LEFT_STRONG = re.compile(
     r"\b(?:met|a rencontré|ai rencontré|rencontre|worked with|travaillé avec|mentored|advised|a conseillé|coached|"
     r"introduced to|présentée? à|mentored by|advised by|coached by|"
@@ -113,8 +114,31 @@ _PERSON_LEFT_STRONG = re.compile(
 )
 #: Words around a place name ("Lyon-based", "headquartered in Lyon", "installée à Lyon").
 _PLACE_RIGHT = re.compile(r"^-(?:based|born|headquartered)\b", re.IGNORECASE)
-_PLACE_LEFT = re.compile(r"\b(?:based in|headquartered in|born in|basée?s? à|installée?s? à|située?s? à|"
-                         r"implantée?s? à|née? à)\s*$", re.IGNORECASE)
+_PLACE_LEFT_WORDS = ("based in|headquartered in|born in|basée?s? à|installée?s? à|située?s? à|implantée?s? à|"
+                     "née? à")
+_PLACE_LEFT = re.compile(rf"\b(?:{_PLACE_LEFT_WORDS})\s*$", re.IGNORECASE)
+
+
+def _widest(alternation: str) -> int:
+    """How many characters an alternation of words matches at most ("a|bc" -> 2): the longest alternative as
+    written, a bound for alternatives made of letters, spaces and optional letters ("née?")."""
+    return max(len(word) for word in alternation.split("|"))
+
+
+#: How far before the end of the left context the end-anchored cues above can start (see :func:`_ends_with`).
+_ORG_LEFT_WEAK_REACH = _widest(_ORG_LEFT_WEAK_WORDS)
+_PERSON_LEFT_REACH = max(_widest(_PERSON_LEFT_WORDS), _widest(SPEECH_VERBS))
+_PLACE_LEFT_REACH = _widest(_PLACE_LEFT_WORDS)
+
+
+def _ends_with(cue: re.Pattern, reach: int, text: str) -> bool:
+    """``cue.search(text)`` for a cue ``(?:words)\\s*$`` whose words span at most ``reach`` characters: a match
+    ends in the text's trailing spaces, so it starts at most ``reach`` characters before the last non-space;
+    the search starts there instead of trying every position (``pos`` keeps the character before it in view
+    of ``\\b``)."""
+    return cue.search(text, max(0, len(text.rstrip()) - reach)) is not None
+
+
 #: A name right after a noun's "de/of": what follows the name is said of that noun, not of the name.
 _COMPLEMENT_LEFT = re.compile(r"\b[a-zà-ÿ][\w-]+\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
@@ -193,7 +217,7 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[ORGANIZATION] += _CUE
     elif _AFFILIATION_LEFT.search(left):
         votes[ORGANIZATION] += 1.5
-    elif _ORG_LEFT_WEAK.search(left):
+    elif _ends_with(_ORG_LEFT_WEAK, _ORG_LEFT_WEAK_REACH, left):
         votes[ORGANIZATION] += 1.0
     # "le patron de X a fondé Y": the verb after X is the patron's ("a result of X's acquisition": X's own)
     complement = _COMPLEMENT_LEFT.search(left) and not re.match(r"['’]s\b", right)
@@ -206,12 +230,12 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[PERSON] += _CUE
     elif mention.label in ("PER", "", "MISC") and _PERSON_LEFT_STRONG.search(left):
         votes[PERSON] += _CUE
-    elif mention.label in ("PER", "") and _PERSON_LEFT.search(left):  # the label first: it is cheaper
+    elif mention.label in ("PER", "") and _ends_with(_PERSON_LEFT, _PERSON_LEFT_REACH, left):  # the label first
         votes[PERSON] += 1.0
     beside = _PERSON_THEN_PARENTHESIS.search(left)
     if beside and is_given_name(beside.group(1)) and right.lstrip().startswith(")"):
         votes[ORGANIZATION] += _CUE  # "Jane Roe (Brimco), Tom Hale (Velar)": a person's company beside her name
-    if _PLACE_RIGHT.match(right) or _PLACE_LEFT.search(left):
+    if _PLACE_RIGHT.match(right) or _ends_with(_PLACE_LEFT, _PLACE_LEFT_REACH, left):
         votes[PLACE] += _CUE  # "San Francisco-based X", "basée à Lyon": a place, whatever its vectors say
     if doc is not None and mention.label in ("LOC", "MISC"):  # product names sit near software words too: weaker
         votes[ORGANIZATION] += (3.0 if mention.label == "LOC" else 1.5) * max(0.0, _vector_vote(doc, mention))

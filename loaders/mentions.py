@@ -43,6 +43,8 @@ _COORDINATORS = frozenset({"and", "et", "und", "y"})
 #: Words for a kind of organization: capitalized alone (a sentence start, a title), never a name.
 _KIND_WORDS = frozenset({"company", "startup", "start-up", "firm", "société", "entreprise", "fund", "fonds", "agency",
                          "agence", "site", "website"})
+#: A lone word that is a date or a kind of organization, never a name (built once, tested per span).
+_DATE_OR_KIND_WORDS = DATE_WORDS | _KIND_WORDS
 #: A brand written with digits first ("1000memories", "37signals"): no year, amount, unit or ordinal ("2019",
 #: "10M", "10Mbps", "3rd", "20ans").
 _DIGIT_BRAND = re.compile(r"\d+(?!million|milliard|billion|thousand|mille|ans|jours|mois|years|days)[a-z]{4,}\w*")
@@ -141,7 +143,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
-    if "@" in text or (len(span) == 1 and span[0].lower_ in DATE_WORDS | _KIND_WORDS):
+    if "@" in text or (len(span) == 1 and span[0].lower_ in _DATE_OR_KIND_WORDS):
         return False  # "tips@example.org", "Tuesday", "Company CEO X" (the company told of, not a name)
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER" and not (
@@ -384,7 +386,8 @@ def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
 def _opener_trimmed(span: Span, starts: set[int]) -> Span | None:
     """The span without a capitalized sentence opener ("How Jane Roe" -> "Jane Roe", "Today" -> None)."""
     first = span[0]
-    if not _sentence_start(first, starts) or first.lower_ not in EN_STOP_WORDS | SENTENCE_OPENERS:
+    low = first.lower_  # spaCy's stop words are a mutable set: tested as they are, not copied into a union
+    if not _sentence_start(first, starts) or (low not in EN_STOP_WORDS and low not in SENTENCE_OPENERS):
         return span
     return _trim(span.doc[span.start + 1:span.end]) if len(span) > 1 else None
 

@@ -229,8 +229,21 @@ class Context:
     also: dict[int, tuple[int, ...]] = field(default_factory=dict)  # mention -> the others its words stand for ("they")
 
 
+#: The doc's folded lemmas (:func:`lemma`), one per token, in ``doc.user_data`` (the record stage drops it).
+_LEMMAS = "foundergraph_lemmas"
+
+
 def lemma(token: Token) -> str:
-    """The token's lemma folded for the lexicons: lowercase, no "co-" / "co" prefix split off by the tokenizer."""
+    """The token's lemma folded for the lexicons: lowercase, no "co-" / "co" prefix split off by the tokenizer
+    (folded once per doc: the rules ask for a token's lemma many times)."""
+    doc = token.doc
+    folded = doc.user_data.get(_LEMMAS)
+    if folded is None or len(folded) != len(doc):
+        folded = doc.user_data[_LEMMAS] = [_folded_lemma(t) for t in doc_tokens(doc)]
+    return folded[token.i]
+
+
+def _folded_lemma(token: Token) -> str:
     value = (token.lemma_ or token.text).lower()
     if value in {"founded", "cofounded", "co-founded"}:
         value = "found"
@@ -528,6 +541,12 @@ FRIEND_NOUNS = frozenset({"friend", "ami", "amie"})
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
 _ROUND_OR_PARTICIPATION = ROUND_NOUNS | {"participate", "participer"}
 _TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | FRIEND_NOUNS | {"participation"}
+#: Unions the rules test per token, built once here rather than on every test.
+_TITLE_NOUNS = ROLE_NOUNS | FOUNDER_NOUNS
+_TITLE_OR_INVESTOR_NOUNS = _TITLE_NOUNS | INVESTOR_NOUNS
+_TRIGGER_OR_ROUND_NOUNS = _TRIGGER_NOUNS | ROUND_NOUNS
+_NOT_ROLES_OR_FRAMES = NOT_ROLES | FRAME_NOUNS
+_DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 
 
 class Reader:
@@ -572,7 +591,7 @@ class Reader:
             if not listed and after + 1 < len(token.doc) and token.doc[after].text == "," and \
                     (after + 1) in self.ctx.mention_at and token.doc[after + 1].dep_ in APPOSITION:
                 listed.append(token.doc[after + 1])
-            if not listed and lemma(token) not in _TRIGGER_NOUNS | ROUND_NOUNS:
+            if not listed and lemma(token) not in _TRIGGER_OR_ROUND_NOUNS:
                 # "le géant de l'aéronautique Safran": the one name closing the description, hung deeper
                 named = {self.ctx.mention_at[t.i] for t in token.subtree if t.i in self.ctx.mention_at}
                 last = token.right_edge
@@ -1103,7 +1122,7 @@ class Reader:
         generic = False
         if not (is_founder or is_investor or is_mentor or is_role):
             # any person-denoting noun in apposition or as a title ("X, a top official of Y", "Y spokesman X")
-            if noun.pos_ not in ("NOUN", "PROPN") or word in NOT_ROLES | FRAME_NOUNS or noun.lower_ in NOT_ROLES \
+            if noun.pos_ not in ("NOUN", "PROPN") or word in _NOT_ROLES_OR_FRAMES or noun.lower_ in NOT_ROLES \
                     or not noun.text.replace("-", "").isalpha():
                 return []
             people = self._holders(noun)
@@ -1133,7 +1152,7 @@ class Reader:
                 emit.pairs(KNOWS, self.typed(people, P, expand=plural), bosses, {}, 0.65, "role-beside")
                 return out
         if not orgs:  # "X, cofondateur et ancien PDG de Y": the next role noun of the same person holds Y
-            siblings = [t for t in _role_siblings(noun) if lemma(t) in FOUNDER_NOUNS | ROLE_NOUNS]
+            siblings = [t for t in _role_siblings(noun) if lemma(t) in _TITLE_NOUNS]
             orgs = self._organizations_of(siblings[0], (O,)) if siblings else []
         if not orgs:
             return out
@@ -1308,7 +1327,7 @@ class Reader:
                     return None
                 while i + 1 < limit and at.get(i + 1) == mention:
                     i += 1  # an organization inside the title: "CEO of Acme Jane Roe"
-            elif not (token.lower_ in _TITLE_GLUE or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS
+            elif not (token.lower_ in _TITLE_GLUE or lemma(token) in _TITLE_NOUNS
                       or (token.text == "," and noun.i == noun.sent.start)  # "Cofondateurs de X, A et B lancent"
                       or (token.pos_ in ("ADJ", "NOUN") and token.is_lower and token.dep_ in ("amod", "compound", "conj"))):
                 return None
@@ -1319,10 +1338,10 @@ class Reader:
         """The organizations a role noun is of: "of/de/chez/at X", "X's", "X CEO", a possessive pronoun."""
         found: list[int] = []
         candidates: list[Token] = []
-        heads = [noun.head] if noun.dep_ == "conj" and lemma(noun.head) in ROLE_NOUNS | FOUNDER_NOUNS else []
+        heads = [noun.head] if noun.dep_ == "conj" and lemma(noun.head) in _TITLE_NOUNS else []
         if noun.dep_ in ("nmod", "pobj") and lemma(noun.head if noun.dep_ == "nmod" else noun.head.head) in FRAME_NOUNS:
             heads.append(noun.head if noun.dep_ == "nmod" else noun.head.head)  # "le statut de PDG de X": X on the frame
-        roles = [c for c in _conjuncts(noun) if lemma(c) in ROLE_NOUNS | FOUNDER_NOUNS | INVESTOR_NOUNS
+        roles = [c for c in _conjuncts(noun) if lemma(c) in _TITLE_OR_INVESTOR_NOUNS
                  or (c.i > 0 and c.doc[c.i - 1].text == "-")]  # "directeur-général" split at its hyphen
         for group in [noun] + roles + heads:
             for prep, complement in _prep_objects(group):
@@ -1392,7 +1411,7 @@ class _Emitter:
 def _qualifies(node: Token) -> bool:
     """Whether ``node`` is the complement of a role or founder noun ("CEO of X", "fondateur de X")."""
     governor = node.head.head if node.dep_ == "pobj" else node.head
-    return lemma(governor) in ROLE_NOUNS | FOUNDER_NOUNS
+    return lemma(governor) in _TITLE_NOUNS
 
 
 def _raise_above(token: Token) -> Token | None:
@@ -1548,7 +1567,7 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     placed = {index for i, index in mention_at.items() if doc[i].ent_type_ in NOT_PARTIES}
     slots = {i: m for i, m in mention_at.items() if m not in placed}
     for token in doc:  # "the venture firm invested in X": a described company fills a slot too (no vote of its own)
-        if token.i not in slots and token.pos_ == "NOUN" and lemma(token) in COMPANY_NOUNS | {"fund", "fonds"} and any(
+        if token.i not in slots and token.pos_ == "NOUN" and lemma(token) in _DESCRIBED_COMPANY_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in _DESCRIBING_DETERMINERS for c in token.children) and not any(
                 t.pos_ == "PROPN" or t.i in slots for t in token.subtree if t.i != token.i) and not (
                 token.i + 1 < len(doc) and (doc[token.i + 1].pos_ == "PROPN" or token.i + 1 in slots)):
@@ -1616,7 +1635,7 @@ def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
 
 def _candidate_token(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger misread, that is no role title, place or number."""
-    if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in ROLE_NOUNS | FOUNDER_NOUNS:
+    if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in _TITLE_NOUNS:
         return False
     if token.lower_ in ("co", "ex") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return False  # "Co-founder", "Ex-CEO" split by the tokenizer

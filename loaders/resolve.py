@@ -83,10 +83,14 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
     return resolution
 
 
+#: Organization suffixes as they end a key ("ventures", "inc"), folded once.
+_KEY_SUFFIXES = frozenset(s.lower().rstrip(".") for s in ORG_SUFFIXES)
+
+
 def _short_org_names(orgs: list[str]) -> dict[str, str]:
     """Organization keys that are a longer name without its ending ("tall oak" for "tall oak
     ventures", "acme" for "acme health") -> that longer key, when no other longer name starts the same way."""
-    suffixes = {s.lower().rstrip(".") for s in ORG_SUFFIXES}
+    suffixes = _KEY_SUFFIXES
     out: dict[str, str] = {}
     for key in orgs:
         starting = [k for k in orgs if k.startswith(key + " ")]

@@ -55,6 +55,11 @@ ORG_NOUNS = frozenset({
     "company", "firm", "startup", "group", "business", "fund", "bank", "platform", "brand", "unicorn",
     "outlet", "publication", "paper", "newspaper", "app", "service", "maker", "carrier", "retailer",
 })
+#: Unions tested per token, built once: what a possessive's noun may be to stand for an organization ("its
+#: founder", "sa levée"), company nouns that may qualify a title ("site co-founder X"), titles.
+_OWNED_BY_ORG_NOUNS = FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS
+_SITE_NOUNS = ORG_NOUNS | {"site", "website"}
+_TITLE_NOUNS = FOUNDER_NOUNS | ROLE_NOUNS
 #: Head nouns of definite descriptions that stand for a person already named.
 PERSON_NOUNS = frozenset({"homme", "femme", "entrepreneur", "entrepreneuse", "milliardaire", "magnat", "businessman",
                           "businesswoman", "billionaire", "entrepreneure", "mogul", "tycoon", "patron", "patronne",
@@ -235,7 +240,7 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             token.head.pos_ == "NOUN" or lemma(token.head) in COMPANY_NOUNS  # "his startup": tagged ADJ at times
             or (token.head.pos_ == "PROPN" and lemma(token.head) in ROLE_NOUNS)):  # "its CTO": tagged PROPN
         head = lemma(token.head)
-        if low in POSSESSIVES and (head in FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS
+        if low in POSSESSIVES and (head in _OWNED_BY_ORG_NOUNS
                                    or head.startswith("co")):
             return ORGANIZATION, None
         if head in COMPANY_NOUNS and low in PERSON_POSSESSIVES:
@@ -246,8 +251,8 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             c.dep_ in ("nmod", "prep", "appos", "flat:name") and (c.lower_ in ("of",) or c.pos_ == "PROPN" or _has_case(c, "de", "d'", "du"))
             for c in token.children if c.lemma_.lower() not in ("affaire", "affaires")):
         return PERSON, None  # "l'homme d'affaires", "le milliardaire", "the entrepreneur"
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS | {"site", "website"} and token.dep_ == "compound" \
-            and (lemma(token.head) in FOUNDER_NOUNS | ROLE_NOUNS or lemma(token.head).startswith("co")):
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _SITE_NOUNS and token.dep_ == "compound" \
+            and (lemma(token.head) in _TITLE_NOUNS or lemma(token.head).startswith("co")):
         return ORGANIZATION, None  # "said company co-founder X", "site co-founder X": the company told of
     if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):

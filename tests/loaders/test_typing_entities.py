@@ -227,3 +227,30 @@ def test_org_left_cue_is_tried_at_word_starts_only_without_losing_a_match() -> N
     for left in ("Il travaille chez", "racheté par ", "l'entreprise", "Le CEO de", " x-chez", "co-fondé par",
                  "la startup", "ex-chez ", "deux ans chez", "— chez", "«chez", "Tom Roe, "):
         assert bool(entity_types._ORG_LEFT_AT_WORDS.search(left)) == bool(entity_types._ORG_LEFT.search(left))
+
+
+@pytest.mark.parametrize("cue,words,reach", [
+    ("_ORG_LEFT_WEAK", ["_ORG_LEFT_WEAK_WORDS"], "_ORG_LEFT_WEAK_REACH"),
+    ("_PERSON_LEFT", ["_PERSON_LEFT_WORDS", "SPEECH_VERBS"], "_PERSON_LEFT_REACH"),
+    ("_PLACE_LEFT", ["_PLACE_LEFT_WORDS"], "_PLACE_LEFT_REACH"),
+])
+def test_end_anchored_cue_is_searched_near_the_end_only_without_losing_a_match(cue: str, words: list[str],
+                                                                                 reach: str) -> None:
+    """A cue ``(?:words)\\s*$`` is searched from ``reach`` characters before the last non-space: ``reach`` bounds
+    what its words can match (by the regex parser's own width), and both searches agree on contexts."""
+    from re import _parser
+
+    from loaders import entity_types
+
+    pattern, bound = getattr(entity_types, cue), getattr(entity_types, reach)
+    for name in words:
+        alternation = getattr(entity_types, name)
+        assert _parser.parse(f"(?:{alternation})", pattern.flags).getwidth()[1] <= bound
+    assert pattern.pattern.endswith(r")\s*$")
+    samples = ["", " ", "selon", "Selon  ", "x selon", "crédit", "racontait", "a raconté \u00a0", "SAYS\t",
+               "According to ", "according  to", "il est basée à", "née à ", "Basées à\u2003", "installé à",
+               "on", " on ", "bon", "via", "avia ", "sur", "Tom Roe, ", "explique-t-il : selon", "born in",
+               "she was born in  ", "Jeanne Dubois, CEO, says", "— dit", "«selon", "l'entreprise"]
+    samples += [f"{filler}{tail}" for filler in ("Le fonds ", "x" * 70 + " ", "a, b ; ") for tail in samples]
+    for left in samples:
+        assert entity_types._ends_with(pattern, bound, left) == bool(pattern.search(left)), left

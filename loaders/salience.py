@@ -154,7 +154,8 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
                 if score > best_score:
                     best, best_score = candidate, score
             if best is not None:
-                source = "descriptor" if token.pos_ == "NOUN" else "pronoun"
+                source = "descriptor" if token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text.islower() \
+                    else "pronoun"
                 out.append(Mention(text=token.text, type=kind, start=token.idx, end=token.idx + len(token.text),
                                    sentence=number, source=source, refers_to=best))
                 sightings[best] = (number, token.dep_, quoted)
@@ -254,7 +255,8 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
     if token.pos_ == "NOUN" and token.lemma_.lower() in _SITE_NOUNS and token.dep_ == "compound" \
             and (lemma(token.head) in _TITLE_NOUNS or lemma(token.head).startswith("co")):
         return ORGANIZATION, None  # "said company co-founder X", "site co-founder X": the company told of
-    if token.pos_ == "NOUN" and token.lemma_.lower() in ORG_NOUNS and any(
+    common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())  # "la start-up": PROPN
+    if common and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
         if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and c.pos_ == "PROPN" for c in token.children):
             return None  # "la société X" names its own organization

@@ -1193,6 +1193,16 @@ def test_parse_relations_slot_votes(lang: str, table: str, expected: dict) -> No
         6 Quorra  _       PROPN dobj     5
         7 .       _       PUNCT punct    5
         """, [("Quorra", 29, 35)], id="en-co-founder-X-joined-Y"),
+    # "Luc a rejoint la start-up Quorra." : a common noun the tagger took for a name is no candidate
+    pytest.param("fr", """
+        0 Luc      _         PROPN nsubj     2 ent=B-PER
+        1 a        avoir     AUX   aux:tense 2
+        2 rejoint  rejoindre VERB  ROOT      2
+        3 la       le        DET   det       4
+        4 start-up start-up  PROPN obj       2
+        5 Quorra   _         PROPN appos     4
+        6 .        _         PUNCT punct     2
+        """, [("Quorra", 26, 32)], id="fr-la-start-up-X"),
 ])
 def test_parse_relations_slot_candidates(lang: str, table: str, expected: list) -> None:
     doc = parse(table, lang)

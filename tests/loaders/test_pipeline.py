@@ -91,3 +91,8 @@ def test_pipeline_a_parsed_semicolon_list_is_one_sentence(nlp_fr) -> None:
     doc = nlp_fr("Ils comptent Velar Capital ; Ann Ruiz, de Plonk ; Lia Bert, de Quantix ; et Zed Moro.",
                  disable=PARSE_ONLY)
     assert len(list(doc.sents)) == 1
+
+
+def test_pipeline_start_up_is_one_token(nlp_fr) -> None:
+    doc = nlp_fr.make_doc("Elle a rejoint la start-up, puis deux Start-ups.")
+    assert "start-up" in [t.text for t in doc] and "Start-ups" in [t.text for t in doc]

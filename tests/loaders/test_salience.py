@@ -541,3 +541,19 @@ def test_salience_its_before_a_title_tagged_as_a_name_stands_for_the_company() -
         10 .     _     PUNCT punct    9
         """
     assert resolve(table, "en") == [(6, ORGANIZATION, "pronoun", "Lumio")]
+
+
+def test_salience_a_description_the_tagger_took_for_a_name_still_describes() -> None:
+    # "Lumio grew. Owen Pratt joined the start-up.": "start-up" tagged PROPN, written small
+    table = """
+        0 Lumio    _        PROPN nsubj    1 ent=B-ORG
+        1 grew     grow     VERB  ROOT     1 tag=VBD
+        2 .        _        PUNCT punct    1
+        3 Owen     _        PROPN compound 4 ent=B-PERSON
+        4 Pratt    _        PROPN nsubj    5 ent=I-PERSON
+        5 joined   join     VERB  ROOT     5 tag=VBD
+        6 the      the      DET   det      7
+        7 start-up start-up PROPN dobj     5
+        8 .        _        PUNCT punct    5
+        """
+    assert resolve(table, "en") == [(7, ORGANIZATION, "descriptor", "Lumio")]

@@ -74,6 +74,7 @@ _FUND_WORDS = frozenset({"ventures", "venture", "capital", "partners", "fund", "
                          "investors", "partenaires", "participations"})
 _FUND_DESCRIPTOR = re.compile(r"\b(?:fonds|fund|investisseur|investor)\b", re.IGNORECASE)
 _FUND_LEFT = re.compile(r"\b(?:fonds|fund|investisseur|investor|société de gestion|VC)\s*$", re.IGNORECASE)
+_STORY_COMPANY = re.compile(r"\b(?:start-?up|jeune pousse|pépite)\b", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|this)\b", re.IGNORECASE)
 
 
@@ -95,6 +96,13 @@ def _salient_organization(text: str, mentions: list[Mention], position: int, sen
     for mention in mentions:
         if mention.type == ORGANIZATION and not mention.is_pseudo:
             counts[mention.text.lower()] = counts.get(mention.text.lower(), 0) + 1
+    if not _DEMONSTRATIVE.match(kind) and _STORY_COMPANY.search(kind):
+        # "la start-up": the story's company, however far back it was last named (not "the firm": an investor)
+        earlier = [i for i, m in enumerate(mentions) if m.type == ORGANIZATION and not m.is_pseudo
+                   and m.end <= position]
+        story = max(earlier, key=lambda i: (counts[mentions[i].text.lower()], mentions[i].start), default=None)
+        if story is not None and story not in recent and counts[mentions[story].text.lower()] >= 3:
+            recent.append(story)
     wants_fund = bool(_FUND_DESCRIPTOR.search(kind))
     funds = {m.text.lower() for m in mentions if m.type == ORGANIZATION and not m.is_pseudo and (
         m.text.lower().split()[-1] in _FUND_WORDS or _FUND_LEFT.search(text[max(0, m.start - 30):m.start]))}

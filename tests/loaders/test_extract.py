@@ -137,3 +137,21 @@ def test_extract_articles_workers_match_one_process(texts: tuple[str, ...]) -> N
     workers = list(extract_articles(articles, batch_size=1, n_process=2))
     assert [r.article for r in workers] == articles
     assert [r.to_gold_shape() for r in workers] == [r.to_gold_shape() for r in alone]
+
+
+@pytest.mark.parametrize("descriptor,antecedent", [("la start-up", "Kibo"), ("cette société", "Orvel")])
+def test_extract_the_start_up_is_the_story_s_company_however_far(descriptor: str, antecedent: str) -> None:
+    # Kibo is named three times early on; four sentences later Orvel is named in passing, then the descriptor
+    sentences = ["Kibo lève 2 M€.", "Kibo recrute.", "Kibo grandit.", "Il pleut.", "Il pleut.", "Il pleut.",
+                 f"Luc, ancien d'Orvel, a rejoint {descriptor}."]
+    text = " ".join(sentences)
+    spans, mentions, start = [], [], 0
+    for number, sentence in enumerate(sentences):
+        spans.append((start, start + len(sentence)))
+        for name in ("Kibo", "Orvel"):
+            if name in sentence:
+                at = start + sentence.index(name)
+                mentions.append(Mention(text=name, type="Organization", start=at, end=at + len(name), sentence=number))
+        start += len(sentence) + 1
+    found = [m for m in org_descriptors(text, mentions, spans) if m.text == descriptor]
+    assert [mentions[m.refers_to].text for m in found] == [antecedent]

@@ -69,7 +69,22 @@ _IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "pleuvoir", "agir", 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "cette", "ce", "cet", "the", "this", "that"})
 _ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5,
                 # a name inside another noun phrase ("EU-backed fund", "the Acme deal") is barely salient
-                "compound": -2.0, "npadvmod": -2.0, "amod": -2.0, "poss": 0.0, "nmod:poss": 0.0}
+                "compound": -2.0, "npadvmod": -2.0, "amod": -2.0, "poss": 0.0, "nmod:poss": 0.0,
+                # an example in a list ("bets like A, B and C") is no topic: out of reach of the next sentence
+                "listed": -8.0}
+#: Words that introduce examples ("like A", "such as A", "including A", "comme A", "dont A").
+_EXAMPLE_MARKERS = frozenset({"like", "as", "including", "comme", "dont", "notamment", "tels", "telles", "tel",
+                              "telle"})
+
+
+def _listed(token: Token) -> bool:
+    """Whether ``token`` is an item of a list of examples ("bets like Giphy and Medium")."""
+    while token.head.i != token.i and (token.dep_ in ("conj", "appos", "compound", "flat", "flat:name")
+                                       or token.dep_ == "nmod" and token.head.pos_ == "PROPN"):
+        token = token.head  # up a list the parser may have nested ("A, B and C Hunt": A a modifier of Hunt)
+    return token.dep_ in ("pobj", "nmod", "obl") and (
+        token.head.lower_ in _EXAMPLE_MARKERS or any(c.lower_ in _EXAMPLE_MARKERS for c in token.children
+                                                     if c.dep_ == "case"))
 
 
 def _in_quote(doc: Doc, sentence: Span, token: Token) -> bool:
@@ -132,7 +147,8 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
                 target = mention.refers_to if mention.is_pseudo and mention.refers_to is not None else index
                 if mentions[target].type and not mentions[target].is_pseudo and (
                         token.head.i not in mention_at or mention_at[token.head.i] != index):
-                    sightings[target] = (number, token.dep_, _in_quote(doc, sentence, token))
+                    role = "listed" if _listed(token) else token.dep_
+                    sightings[target] = (number, role, _in_quote(doc, sentence, token))
                 continue
             wanted = _expression(token)
             if wanted is None:

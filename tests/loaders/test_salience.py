@@ -557,3 +557,23 @@ def test_salience_a_description_the_tagger_took_for_a_name_still_describes() -> 
         8 .        _        PUNCT punct    5
         """
     assert resolve(table, "en") == [(7, ORGANIZATION, "descriptor", "Lumio")]
+
+
+def test_salience_an_example_in_a_list_is_no_antecedent_of_the_next_sentence() -> None:
+    # "Velar backs bets like Lumio and Quorra. It also buys companies.": "It" is not Quorra
+    table = """
+        0 Velar   _     PROPN nsubj 1 ent=B-PERSON
+        1 backs   back  VERB  ROOT  1 tag=VBZ
+        2 bets    bet   NOUN  dobj  1 tag=NNS
+        3 like    like  ADP   prep  2
+        4 Lumio   _     PROPN pobj  3 ent=B-ORG
+        5 and     and   CCONJ cc    4
+        6 Quorra  _     PROPN conj  4 ent=B-ORG
+        7 .       _     PUNCT punct 1
+        8 It      it    PRON  nsubj 10
+        9 also    also  ADV   advmod 10
+        10 buys   buy   VERB  ROOT  10 tag=VBZ
+        11 companies company NOUN dobj 10 tag=NNS
+        12 .      _     PUNCT punct 10
+        """
+    assert resolve(table, "en") == []

@@ -277,6 +277,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
                 totals[entity_key(mention.text)][kind] += weight
     _vote_surnames(named, totals)
     _vote_short_names(totals)
+    _vote_spellings(totals)
     _vote_coordinations(text, named, totals)
     for mention in named:
         if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
@@ -352,6 +353,21 @@ def _vote_surnames(mentions: list[Mention], totals: dict[str, dict[str, float]])
         elif 2 <= len(key.split()) <= 3 and {key.split()[0], key.split()[-1]} & lone_people and not _leans(
                 totals[key], ORGANIZATION):
             totals[key][PERSON] += 2.0
+
+
+def _vote_spellings(totals: dict[str, dict[str, float]]) -> None:
+    """Spellings of one name with and without hyphens ("Paris-Turf", "Paris Turf") add up their votes."""
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for key in totals:
+        spellings[key.replace("-", " ")].append(key)
+    for keys in spellings.values():
+        if len(keys) > 1:
+            summed: dict[str, float] = defaultdict(float)
+            for key in keys:
+                for kind, weight in totals[key].items():
+                    summed[kind] += weight
+            for key in keys:
+                totals[key] = defaultdict(float, summed)
 
 
 def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:

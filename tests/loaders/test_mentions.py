@@ -229,3 +229,12 @@ def test_mentions_a_tagged_span_the_parse_hangs_apart_is_cut_before_the_person()
         7 .         _         PUNCT punct     6
         """, "fr")
     assert [(m.text, m.label) for m in find_mentions(doc)] == [("Brimco", "ORG"), ("Tom Hale", "PER")]
+
+
+def test_mentions_a_place_hyphenated_to_a_word_is_one_name(blank) -> None:
+    # "selon Velmont-Turf, hier": NER tagged the place alone, the rest is a capitalized candidate
+    words = ["selon", "Velmont", "-", "Turf", ",", "hier"]
+    doc = Doc(blank.vocab, words=words, spaces=[True, False, False, False, True, False],
+              ents=["O", "B-LOC", "O", "O", "O", "O"], sent_starts=[i == 0 for i in range(len(words))],
+              pos=["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "ADV"])
+    assert [m.text for m in find_mentions(doc)] == ["Velmont-Turf"]

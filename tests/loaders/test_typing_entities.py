@@ -70,6 +70,9 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     # a technology's abbreviation and a round's name are never entities, however NER labels them
     ("Zorblat sells an API. Zorblat raised its Series B.", [("API", "ORG"), ("Series B", "ORG"), ("Zorblat", "ORG")],
      {"zorblat": ORGANIZATION}),
+    # spellings with and without the hyphen are one name: their votes add up
+    ("Velmont-Turf a été racheté par Orvo. Le journal Velmont Turf ferme.",
+     [("Velmont-Turf", ""), ("Velmont Turf", "PER")], {"velmont-turf": ORGANIZATION, "velmont turf": ORGANIZATION}),
     # every name of a list holding a name NER calls an organization leans organization, not only its neighbours
     ("Backers: Velar Capital, Plonk, Quantix, and Zorvik.",
      [("Velar Capital", "ORG"), ("Plonk", ""), ("Quantix", ""), ("Zorvik", "")],

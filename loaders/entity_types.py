@@ -88,6 +88,10 @@ _ORG_RIGHT = re.compile(
     rf"(?:\s+of(?:\s+(?-i:[A-Z])[\w&-]*){{1,3}})?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: A head's title in apposition right after a name.
+_HEAD_TITLE_RIGHT = re.compile(
+    r"^\s*,\s*(?:(?:le|la|l['’]|the|its|son|sa)\s*)?(?:ceo|pdg|président(?:e)?|directeur général|directrice générale|"
+    r"(?:co-?)?fondat(?:eur|rice)|(?:co-?)?founder|chief executive|patron(?:ne)?)\b", re.IGNORECASE)
 #: A person's name (a given name, a surname) right before an opening parenthesis.
 _PERSON_THEN_PARENTHESIS = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*\(\s*$")
 _PERSON_RIGHT = re.compile(
@@ -225,6 +229,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[ORGANIZATION] += _CUE
     if _PERSON_RIGHT.search(right) and not complement:
         votes[PERSON] += _CUE
+        if " " in mention.text.strip() and _HEAD_TITLE_RIGHT.match(right):
+            votes[PERSON] += 1.5  # "A B, le PDG de X": a company is never its own boss, whatever NER says
     previous = left.split()[-1].lower() if left.split() else ""
     if previous in PERSON_TITLES:
         votes[PERSON] += _CUE

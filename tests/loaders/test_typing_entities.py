@@ -73,6 +73,9 @@ def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: 
     # spellings with and without the hyphen are one name: their votes add up
     ("Velmont-Turf a été racheté par Orvo. Le journal Velmont Turf ferme.",
      [("Velmont-Turf", ""), ("Velmont Turf", "PER")], {"velmont-turf": ORGANIZATION, "velmont turf": ORGANIZATION}),
+    # a head's title in apposition outweighs the model tagging a two-word name an organization twice
+    ("Selon Orsk Valen, le CEO de Brimco. Plus tard, on demande à Orsk Valen de parler.",
+     [("Orsk Valen", "ORG"), ("Brimco", "ORG")], {"orsk valen": PERSON, "brimco": ORGANIZATION}),
     # every name of a list holding a name NER calls an organization leans organization, not only its neighbours
     ("Backers: Velar Capital, Plonk, Quantix, and Zorvik.",
      [("Velar Capital", "ORG"), ("Plonk", ""), ("Quantix", ""), ("Zorvik", "")],

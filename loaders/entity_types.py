@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from graph.model import ORGANIZATION, PERSON, entity_key
-from loaders.lexicon import (FORMER_WORDS, GENERIC_ACRONYMS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
+from loaders.lexicon import (DEPARTMENT_WORDS, FORMER_WORDS, GENERIC_ACRONYMS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
                              ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
 from loaders.first_names import is_given_name
 from loaders.mentions import Mention
@@ -287,7 +287,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_coordinations(text, named, totals)
     for mention in named:
         if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
-                or mention.text.strip() in ORG_SUFFIXES or (doc is not None and is_software(doc.vocab, mention.text)):
+                or mention.text.strip() in ORG_SUFFIXES | DEPARTMENT_WORDS \
+                or (doc is not None and is_software(doc.vocab, mention.text)):
             totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
         elif not could_be_person(mention.text):
             votes = totals[entity_key(mention.text)]
@@ -334,10 +335,10 @@ def is_software(vocab, name: str) -> bool:
 
 
 def could_be_person(name: str) -> bool:
-    """Whether ``name`` has a person name's shape: no digit in it ("8Forge", "Lab 42") and no opening
+    """Whether ``name`` has a person name's shape: no digit or sign in it ("8Forge", "Lab 42", "Vidéo+") and no opening
     article ("The Bureau", "Les Ateliers Dorval"); French "Le"/"La" open surnames too ("Le Goff")."""
     words = name.split()
-    return bool(words) and not any(ch.isdigit() for ch in name) and words[0] not in ("The", "Les")
+    return bool(words) and not any(ch.isdigit() or ch in "+&@" for ch in name) and words[0] not in ("The", "Les")
 
 
 def _leans(votes: dict[str, float], kind: str) -> bool:

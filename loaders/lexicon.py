@@ -41,6 +41,12 @@ ORG_SUFFIXES = frozenset({
     "Publishing", "Brands", "Foods", "Interactive", "Security", "Semiconductor", "Semiconductors", "Logistics",
     "Computing", "Devices", "Electronics", "Aerospace", "Biotech", "Biosciences", "Sciences", "Pharmaceuticals",
     "Communications", "Broadcasting", "Network", "Platforms", "Payments", "Mobility", "Markets", "Ingénierie",
+    "Startup", "Startups",
+})
+#: A company's departments, capitalized in titles ("directrice Marketing et Opérations"): no organizations alone.
+DEPARTMENT_WORDS = frozenset({
+    "Marketing", "Opérations", "Operations", "Communication", "Ventes", "Sales", "Stratégie", "Strategy",
+    "Informations", "Achats", "Juridique", "Legal", "Produit", "Product", "Design", "Recherche", "Research",
 })
 #: Legal forms, which may follow an organization's name after a comma ("Brimco, Inc.").
 LEGAL_FORMS = frozenset({

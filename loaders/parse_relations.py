@@ -103,6 +103,7 @@ ROLE_NOUNS = frozenset({
 })
 #: Person nouns that tie a person to an organization by something else than a job.
 NOT_ROLES = frozenset({
+    "author", "auteur", "autrice", "writer", "écrivain", "visionary", "visionnaire",  # of a book or an idea
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child", "children", "cousin",
     "uncle", "aunt", "nephew", "niece", "friend", "fan", "customer", "client", "user", "student", "alumnus",
     "alumni", "alum", "guest", "visitor", "critic", "rival", "winner", "resident", "native", "citizen", "owner",

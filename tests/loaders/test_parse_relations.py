@@ -2258,3 +2258,18 @@ def test_parse_relations_a_second_companion_named_after_its_title() -> None:
         17 .         _          PUNCT punct      3
         """, "fr")
     assert relations(doc) == [(FOUNDED, "Kai Hale", "Brimco", {}), (FOUNDED, "Zed Moro", "Brimco", {})]
+
+
+def test_parse_relations_an_author_is_no_employee_of_his_book() -> None:
+    # "Tom Hale (Brimco author) spoke.": "author" titles a book or an idea, not a job
+    doc = parse("""
+        0 Tom    _      PROPN compound 1 ent=B-PERSON
+        1 Hale   _      PROPN nsubj    6 ent=I-PERSON
+        2 (      _      PUNCT punct    4
+        3 Brimco _      PROPN compound 4 ent=B-ORG
+        4 author author NOUN  appos    1
+        5 )      _      PUNCT punct    4
+        6 spoke  speak  VERB  ROOT     6 tag=VBD
+        7 .      _      PUNCT punct    6
+        """)
+    assert relations(doc) == []

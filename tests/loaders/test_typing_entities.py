@@ -167,6 +167,7 @@ def test_typing_votes_spread_to_coordinated_and_short_names(nlp_fr, text: str, n
 @pytest.mark.parametrize("name,expected", [
     ("Nadia Ferrand", True), ("Le Goff", True), ("Ali", True),
     ("The Ledger", False), ("Les Ateliers Morvan", False), ("9Forge", False), ("Lab 42", False), ("", False),
+    ("Vidéo+", False), ("Ross & Kell", False),
 ])
 def test_typing_could_be_person(name: str, expected: bool) -> None:
     assert could_be_person(name) is expected
@@ -176,8 +177,10 @@ def test_typing_could_be_person(name: str, expected: bool) -> None:
     # a name opening with "The" or holding a digit is no person, whatever the NER said
     ("The Ledger a publié l'enquête. The Ledger sourit.", [("The Ledger", "PER")], {"ledger": ORGANIZATION}),
     ("Le fonds 9Forge sourit. 9Forge grandit.", [("9Forge", "PER")], {"9forge": ORGANIZATION}),
-    # an organization's ending alone names nothing
+    # an organization's ending alone names nothing, nor does a department
     ("La Tech française grandit. Tech partout.", [("Tech", "ORG")], {}),
+    ("Elle dirige les divisions Marketing et Opérations.", [("Marketing", "ORG"), ("Opérations", "ORG")], {}),
+    ("Selon Velar Startup, tout va bien.", [("Velar Startup", "PER")], {"velar startup": ORGANIZATION}),
     # a name ending with an industry word is an organization
     ("Selon Korvel Analytics, le marché grandit.", [("Korvel Analytics", "PER")],
      {"korvel analytics": ORGANIZATION}),

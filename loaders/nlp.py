@@ -7,6 +7,7 @@ import logging
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from graph.errors import FoundergraphError
@@ -23,6 +24,9 @@ DEFAULT_MODEL = "fr_core_news_md"
 PARSE_ONLY = STAGES
 
 
+#: A full stop glued to the next sentence's first word ("... selon l'AFP.Patrick Durand a dit"): cut there;
+#: "X.com" (a small letter after) and "E.Durand" (an initial before) stay whole.
+GLUED_SENTENCE_END = r"(?<=[A-Za-zÀ-ÿ]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
 #: Hyphenated words the tokenizers would cut, kept whole so the rules read them as the nouns they are.
 COMPOUND_WORDS = ("start-up", "scale-up")
 
@@ -52,6 +56,8 @@ def load_model(name: str) -> Language:
     for word in COMPOUND_WORDS:  # "start-up" is one noun, not "start" "-" "up" (the French tokenizer splits it)
         for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    infixes = list(nlp.Defaults.infixes) + [GLUED_SENTENCE_END]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("foundergraph_line_breaks", before="parser")
     add_stages(nlp)  # the extraction runs in the pipeline, after the parser and NER

@@ -96,3 +96,11 @@ def test_pipeline_a_parsed_semicolon_list_is_one_sentence(nlp_fr) -> None:
 def test_pipeline_start_up_is_one_token(nlp_fr) -> None:
     doc = nlp_fr.make_doc("Elle a rejoint la start-up, puis deux Start-ups.")
     assert "start-up" in [t.text for t in doc] and "Start-ups" in [t.text for t in doc]
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("selon l'AFP.Nadia Ferrand a dit", ["selon", "l'", "AFP", ".", "Nadia", "Ferrand", "a", "dit"]),
+    ("le site Brimco.com et E.Varlet", ["le", "site", "Brimco.com", "et", "E.Varlet"]),
+])
+def test_pipeline_a_full_stop_glued_to_the_next_sentence_is_cut(nlp_fr, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in nlp_fr.make_doc(text)] == tokens

@@ -145,8 +145,10 @@ def _ends_with(cue: re.Pattern, reach: int, text: str) -> bool:
 
 #: A name right after a noun's "de/of": what follows the name is said of that noun, not of the name.
 _COMPLEMENT_LEFT = re.compile(r"\b[a-zà-ÿ][\w-]+\s+(?:de|du|des|d['’]|of)\s*$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,|,?\s*(?:et|and|ou|or)|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
+_COORDINATION = re.compile(r"^\s*(?:(?:en|in|dès|since)\s+\d{4}\s*)?(?:,(?:\s*(?:et|and|ou|or)\b)?|et|and|ou|or|&)\s*(?:à|de|d['’]|chez|at|in)?\s*$",
                            re.IGNORECASE)
+#: Characters between two coordinated names at most ("A, B", " et d'"; a long run of spaces is no list).
+_GAP_LIMIT = 40
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
 _PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
 _VECTOR_MARGIN = 0.2
@@ -395,7 +397,8 @@ def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:
 def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
     """Names coordinated with an organization ("à X ou à Y", "X et Y") lean towards organization."""
     pairs = [(left, right) for left, right in zip(mentions, mentions[1:])
-             if left.sentence == right.sentence and _COORDINATION.match(text[left.end:right.start])]
+             if left.sentence == right.sentence and right.start - left.end <= _GAP_LIMIT
+             and _COORDINATION.match(text[left.end:right.start])]
     tagged = {entity_key(m.text) for m in mentions if m.label == "ORG"}
     products = {entity_key(m.text) for m in mentions if m.label == "MISC"}
     lists: dict[int, int] = {}  # mention id -> id of the first mention of its list ("A, B, C and D")

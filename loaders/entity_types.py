@@ -159,9 +159,9 @@ _ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(
 
 
 Prototype = tuple[np.ndarray, np.floating]  # a word's vector and its norm (never 0)
-#: Prototype vectors per vocab (its id -> the vocab, the shape of its vectors, organization and place
-#: prototypes): they depend on the model alone, not on the doc or the mention.
-_PROTOTYPES: dict[int, tuple[Vocab, tuple[int, ...], list[Prototype], list[Prototype]]] = {}
+#: Prototype vectors per vocab and word list ((id of the vocab, words) -> the vocab, the shape of its vectors,
+#: the prototypes): they depend on the model alone, not on the doc or the mention.
+_PROTOTYPES: dict[tuple[int, tuple[str, ...]], tuple[Vocab, tuple[int, ...], list[Prototype]]] = {}
 
 
 def _prototype_vectors(vocab: Vocab, words: tuple[str, ...]) -> list[Prototype]:
@@ -170,15 +170,20 @@ def _prototype_vectors(vocab: Vocab, words: tuple[str, ...]) -> list[Prototype]:
     return [(vector, norm) for vector, norm in ((v, np.linalg.norm(v)) for v in vectors) if norm]
 
 
-def _prototypes(vocab: Vocab) -> tuple[list[Prototype], list[Prototype]]:
-    """Organization and place prototypes of a vocab, computed once per vocab (and again if its vectors change)."""
-    cached = _PROTOTYPES.get(id(vocab))
+def _prototypes(vocab: Vocab, words: tuple[str, ...]) -> list[Prototype]:
+    """The prototypes of ``words`` in a vocab, computed once per vocab (and again if its vectors change)."""
+    key = (id(vocab), words)
+    cached = _PROTOTYPES.get(key)
     if cached is None or cached[0] is not vocab or cached[1] != vocab.vectors.shape:
-        if len(_PROTOTYPES) >= 8:
+        if len(_PROTOTYPES) >= 16:
             _PROTOTYPES.clear()
-        cached = _PROTOTYPES[id(vocab)] = (vocab, vocab.vectors.shape, _prototype_vectors(vocab, _ORG_PROTOTYPES),
-                                           _prototype_vectors(vocab, _PLACE_PROTOTYPES))
-    return cached[2], cached[3]
+        cached = _PROTOTYPES[key] = (vocab, vocab.vectors.shape, _prototype_vectors(vocab, words))
+    return cached[2]
+
+
+def _nearest(unit: np.ndarray, prototypes: list[Prototype]) -> float:
+    """The highest cosine between a unit vector and the prototypes (0 when there are none)."""
+    return max((float(unit @ p / norm) for p, norm in prototypes), default=0.0)
 
 
 def _vector_vote(doc: Doc, mention: Mention) -> float:
@@ -189,12 +194,8 @@ def _vector_vote(doc: Doc, mention: Mention) -> float:
     if span is None or not span.has_vector or not span.vector_norm:
         return 0.0
     vector = span.vector / span.vector_norm
-
-    def best(prototypes: list[Prototype]) -> float:
-        return max((float(vector @ p / norm) for p, norm in prototypes), default=0.0)
-
-    organizations, places = _prototypes(doc.vocab)
-    margin = best(organizations) - best(places)
+    margin = (_nearest(vector, _prototypes(doc.vocab, _ORG_PROTOTYPES))
+              - _nearest(vector, _prototypes(doc.vocab, _PLACE_PROTOTYPES)))
     if margin >= _VECTOR_MARGIN:
         return 1.0
     return -1.0 if margin <= -_VECTOR_MARGIN else 0.0
@@ -319,7 +320,7 @@ _COMPANY_PROTOTYPES = ("entreprise", "société", "startup", "groupe", "construc
 _SOFTWARE_MARGIN = 0.5
 
 
-def is_software(vocab, name: str) -> bool:
+def is_software(vocab: Vocab, name: str) -> bool:
     """Whether ``name`` names software rather than an organization: a JavaScript library ("Ember.js"), or one
     word the model's vectors place far nearer software words than company words (no vectors: never)."""
     name = name.strip()
@@ -327,13 +328,13 @@ def is_software(vocab, name: str) -> bool:
         return True
     if " " in name or not vocab.vectors.shape[0] or not vocab[name].has_vector:
         return False
-    vector = vocab[name].vector / (np.linalg.norm(vocab[name].vector) or 1.0)
-
-    def nearest(words: tuple[str, ...]) -> float:
-        return max((float(vector @ vocab[w].vector / np.linalg.norm(vocab[w].vector)) for w in words
-                    if vocab[w].has_vector and np.linalg.norm(vocab[w].vector)), default=0.0)
-
-    return nearest(_SOFTWARE_PROTOTYPES) - nearest(_COMPANY_PROTOTYPES) >= _SOFTWARE_MARGIN
+    vector = vocab[name].vector
+    norm = np.linalg.norm(vector)
+    if not norm:
+        return False
+    unit = vector / norm
+    return (_nearest(unit, _prototypes(vocab, _SOFTWARE_PROTOTYPES))
+            - _nearest(unit, _prototypes(vocab, _COMPANY_PROTOTYPES))) >= _SOFTWARE_MARGIN
 
 
 def could_be_person(name: str) -> bool:

@@ -180,7 +180,7 @@ _DESCRIBING_DETERMINERS = frozenset({"the", "this", "that", "le", "la", "l'", "l
 #: Words that pick some of what follows them ("some of X", "the likes of X", "plusieurs de X").
 _PARTITIVE_HEADS = frozenset({"some", "many", "several", "most", "likes", "number", "handful", "few", "all",
                               "plusieurs", "certaines", "certains", "nombre", "beaucoup", "quelques-unes",
-                              "quelques-uns", "la plupart"})
+                              "quelques-uns", "plupart"})
 #: Plural pronouns that open a list of what was just named ("They include A and B", "Ils comptent A").
 _LISTING_PRONOUNS = frozenset({"they", "these", "ils", "elles", "ceux-ci", "celles-ci"})
 #: Words inside a title before a name: "chief executive and co-founder of the group X Jane Roe".

@@ -9,6 +9,8 @@ from loaders.extract import extract_text
 from loaders.mentions import find_mentions, looks_like_name
 from loaders.sentences import sentences
 
+from docs import parse
+
 
 @pytest.fixture(scope="module")
 def blank():
@@ -200,7 +202,6 @@ def test_mentions_a_capitalized_noun_after_an_article(blank, words: list[str], e
 
 
 def test_mentions_a_name_after_du_completing_a_title_is_kept() -> None:
-    from docs import parse
     # "Le patron du Cirque Vert parle.": "du" is "de le" here, not a partitive ("du Champagne")
     doc = parse("""
         0 Le     le     DET   det   1
@@ -215,7 +216,6 @@ def test_mentions_a_name_after_du_completing_a_title_is_kept() -> None:
 
 
 def test_mentions_a_tagged_span_the_parse_hangs_apart_is_cut_before_the_person() -> None:
-    from docs import parse
     # "Le fondateur de Brimco Tom Hale parle.": NER tagged "Brimco Tom Hale" as one person; the parse hangs
     # "Brimco" on the title and "Tom Hale" beside it
     doc = parse("""

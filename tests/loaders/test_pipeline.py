@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from graph.model import FOUNDED, ORGANIZATION, PERSON, Article, article_id
-from loaders.nlp import PARSE_ONLY
+from loaders.nlp import PARSE_ONLY, line_breaks
 from loaders.pipeline import (STAGES, coreference_stage, extraction_of, find_mentions_stage, record_stage,
                               relations_stage, run_stages, type_entities_stage)
 
@@ -77,10 +79,6 @@ def test_pipeline_nlp_pipe_runs_the_stages_unless_disabled(nlp_fr, disable: tupl
 
 
 def test_pipeline_sentence_rule_keeps_semicolon_lists_whole_and_cuts_at_line_breaks() -> None:
-    import spacy
-    from spacy.tokens import Doc
-
-    from loaders.nlp import line_breaks
     words = ["Title", "\n\n", "They", "include", "Velar", ";", "Plonk", ";", "and", "Zed", "."]
     doc = line_breaks(Doc(spacy.blank("en").vocab, words=words, spaces=[False] * len(words)))
     assert doc[2].is_sent_start is True  # after the line break

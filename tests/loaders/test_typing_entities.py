@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from graph.model import ORGANIZATION, PERSON
 from loaders.entity_types import PLACE, assign_types, could_be_person, is_software, mention_votes
@@ -199,7 +200,6 @@ def test_typing_software_is_no_organization(nlp_fr, name: str, expected: bool) -
 
 
 def test_typing_software_needs_vectors() -> None:
-    import spacy
     assert not is_software(spacy.blank("en").vocab, "Javascript")
 
 

@@ -96,7 +96,7 @@ _HEAD_TITLE_RIGHT = re.compile(
 _PERSON_THEN_PARENTHESIS = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*\(\s*$")
 _PERSON_RIGHT = re.compile(
     rf"^\s*(?:,\s*(?:(?:{FORMER_WORDS})\s*)?|(?:{FORMER_WORDS})\s*)(?:le |la |l['’]|the |un |une |a |an |notre |our )?"
-    rf"(?:{ROLE_WORDS})\b"
+    rf"(?:un(?:e)? des (?:\w+ )?|one of (?:the|its|their) (?:\w+ )?)?(?:{ROLE_WORDS})\b"  # "l'un des deux fondateurs"
     rf"|^\s*,\s*\d{{2}} ans\b|^\s*,\s*(?:aged )?\d{{2}}\b|^\s*(?:{SPEECH_VERBS})\b"
     rf"|^\s*(?:a |has |had )?(?:co-?fondé|fondé|cofondé|(?:co-?)?founded|met|a rencontré|joined|a rejoint|mentored|"
     rf"a conseillé|was mentored|a été conseillée?|worked|a travaillé|travaille)\b",

@@ -11,7 +11,7 @@ ROLE_WORDS = (
     r"ceo|cto|coo|cfo|cmo|cpo|pdg|dg|président\w*|vice-président\w*|vp|svp|evp|directeur\w*|directrice\w*|"
     r"responsable|manager|head|partner|associée?s?|general partner|managing partner|"
     r"fondat(?:eur|rice)s?|co-?fondat(?:eur|rice)s?|créat(?:eur|rice)s?|co-?créat(?:eur|rice)s?|"
-    r"founder|co-?founder|chairman|chairwoman|chair|president|director|chief \w+ officer|chief executive|"
+    r"founders?|co-?founders?|chairman|chairwoman|chair|president|director|chief \w+ officer|chief executive|"
     r"expert\w*|ingénieur\w*|engineer|developer|développeu(?:r|se)|designer|investisseur|investor|"
     r"analyste|analyst|employée?|salariée?|chercheu(?:r|se)|researcher|scientist|patron(?:ne)?|boss|"
     r"dirigeante?|gérante?|administrat(?:eur|rice)|board member|membre du (?:conseil|board)|"
@@ -21,7 +21,7 @@ ROLE_WORDS = (
     r"en charge|chargée? de \w+|in charge"
 )
 #: Role words that make an apposition a FOUNDED relation instead of WORKS_AT.
-FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founder|créat(?:eur|rice)s?)"
+FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founders?|créat(?:eur|rice)s?)"
 #: Prefixes marking a role as former.
 FORMER_WORDS = r"(?:l['’]\s*)?ancien(?:ne)?s?|ex-|ex |former|past|onetime"
 #: Organization name endings (case-sensitive tokens).

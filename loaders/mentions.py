@@ -148,8 +148,10 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER" and not (
             first.nbor(-1).lower_ in ("du", "des") and first.i > 1 and first.nbor(-2).pos_ in ("NOUN", "ADJ")
-            and label == "ORG" and len(span) > 1):
-        return False  # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert": a name)
+            and label == "ORG" and (len(span) > 1 or _ROLE_ONLY.fullmatch(first.nbor(-2).text))):
+        # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert", "le CTO du Wagon":
+        # after a noun, "du" is "de le", and a title's organization is a name)
+        return False
     if len(span) == 1:
         previous = first.nbor(-1).lower_ if first.i > 0 else ""
         if (label in ("ORG", "MISC") and first.pos_ == "NOUN" and not first.is_upper
@@ -159,8 +161,9 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         following = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
         possessive = first.text[-1] in "'’" and following is not None and following.lower_ == "s"
         if label == "MISC" and _sentence_start(first, starts) and not possessive and not _named_elsewhere(first, starts) and (
-                following is None or following.pos_ not in ("VERB", "AUX")):
-            return False
+                following is None or following.pos_ not in ("VERB", "AUX")) and not (
+                following is not None and following.text == "," and is_given_name(first.text)):
+            return False  # a lone opener ("Luc, le CTO de X": a first name in apposition is a person's)
         if label == "MISC" and _DEMONYM.search(first.lower_):
             return False
         if _sentence_start(first, starts) and first.pos_ in ("VERB", "AUX", "ADJ", "ADV", "PRON", "DET") and label != "PER":

@@ -26,7 +26,8 @@ _AUX = r"(?:a|ai|as|avons|avez|ont|avait|avaient|avais|had|has|have|a été|ont 
 _FILLER = r"(?:[\w’'-]+\s+){0,3}?"
 _PREP = r"(?:de|du|des|d['’]|pour|chez|of|at|for|with)"
 _FORMER = rf"(?P<former>(?:{FORMER_WORDS})\s*)?"
-_ARTICLE = r"(?:(?:le|la|un|une|the|a|an|notre|our|son|sa|his|her)\s+|l['’]\s*)?"
+_ARTICLE = (r"(?:(?:l['’]\s*)?une?\s+des\s+(?:\w+\s+)?|one\s+of\s+(?:the|its|their|our|his|her)\s+(?:\w+\s+)?"  # "l'un des deux"
+            r"|(?:le|la|un|une|the|a|an|notre|our|son|sa|his|her)\s+|l['’]\s*)?")
 #: Words that link a descriptor to something else than the name after it ("la startup de X").
 _LINKS = (r"(?:de|du|des|d|of|by|par|for|pour|with|avec|chez|at|à|au|and|et|en|in|into|dans|dont|qui|which|who|"
           r"that|to|from|auprès|stake|parts?|shares?|actions?|participation)")

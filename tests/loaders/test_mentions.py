@@ -238,3 +238,45 @@ def test_mentions_a_place_hyphenated_to_a_word_is_one_name(blank) -> None:
               ents=["O", "B-LOC", "O", "O", "O", "O"], sent_starts=[i == 0 for i in range(len(words))],
               pos=["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "ADV"])
     assert [m.text for m in find_mentions(doc)] == ["Velmont-Turf"]
+
+
+def test_mentions_a_one_word_name_after_a_title_and_du_is_kept() -> None:
+    # "Le CTO du Halvard parle.": after a title, "du" is "de le" and the one word after it is the employer
+    doc = parse("""
+        0 Le      le     DET   det   1
+        1 CTO     cto    NOUN  nsubj 4
+        2 du      de     ADP   case  3
+        3 Halvard _      PROPN nmod  1 ent=B-ORG
+        4 parle   parler VERB  ROOT  4
+        5 .       _      PUNCT punct 4
+        """, "fr")
+    assert [m.text for m in find_mentions(doc)] == ["Halvard"]
+
+
+def test_mentions_a_one_word_name_after_a_common_noun_and_du_stays_out() -> None:
+    # "Il boit du Rivesaltes.": "du" after a verb is a partitive, the capitalized word a product
+    doc = parse("""
+        0 Il         il     PRON  nsubj 1
+        1 boit       boire  VERB  ROOT  1
+        2 du         de     ADP   det   3
+        3 Rivesaltes _      PROPN obj   1 ent=B-ORG
+        4 .          _      PUNCT punct 1
+        """, "fr")
+    assert find_mentions(doc) == []
+
+
+@pytest.mark.parametrize("first,kept", [("Lucas", True), ("Pourtant", False)])
+def test_mentions_a_lone_first_name_opening_an_apposition_is_kept(first: str, kept: bool) -> None:
+    # "Lucas, le CTO de Brimco, répond.": a given name alone before a comma is a person's, however NER tagged it;
+    # another capitalized opener tagged MISC is not a name
+    doc = parse(f"""
+        0 {first} _        PROPN nsubj 6 ent=B-MISC
+        1 ,       _        PUNCT punct 0
+        2 le      le       DET   det   3
+        3 CTO     cto      NOUN  appos 0
+        4 de      de       ADP   case  5
+        5 Brimco  _        PROPN nmod  3 ent=B-ORG
+        6 répond  répondre VERB  ROOT  6
+        7 .       _        PUNCT punct 6
+        """, "fr")
+    assert [m.text for m in find_mentions(doc)] == ([first] if kept else []) + ["Brimco"]

@@ -17,6 +17,9 @@ P, O = PERSON, ORGANIZATION
     ((P, O), ", former VP of sales at ", "", "", (WORKS_AT, 0, {"role": "VP of sales", "former": True})),
     ((P, O), ", le directeur-général de ", "", "", (WORKS_AT, 0, {"role": "directeur-général"})),
     ((P, O), ", cofondatrice de ", "", "", (FOUNDED, 0, {})),
+    ((P, O), ", l'un des deux fondateurs de ", "", "", (FOUNDED, 0, {})),  # the title, not "des deux fondateurs"
+    ((P, O), ", one of the co-founders of ", "", "", (FOUNDED, 0, {})),
+    ((P, O), ", l'une des directrices de ", "", "", (WORKS_AT, 0, {"role": "directrices"})),
     ((P, O), ", the founder of ", "", "", (FOUNDED, 0, {})),
     ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),
     ((P, O), " is the chief technology officer at ", "", "", (WORKS_AT, 0, {"role": "chief technology officer"})),

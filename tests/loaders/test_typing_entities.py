@@ -41,6 +41,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # "X President of Media Luke Ray": a title between two names, the first is the employer
     ("said Velmo President of Media Brands Luke Ray in a statement.", "Velmo", "PER", ORGANIZATION),
     ("said Velmo spokeswoman Ana Sol.", "Velmo", "PER", ORGANIZATION),
+    # "one of the founders" after a name is a title too, whatever the place label says
+    ("Lucas, l'un des deux fondateurs de Brimco, répond.", "Lucas", "LOC", PERSON),
+    ("Ana, one of the three co-founders of Brimco, replies.", "Ana", "LOC", PERSON),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

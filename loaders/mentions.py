@@ -36,6 +36,8 @@ PSEUDO_SOURCES = frozenset({"descriptor", "first_person", "pronoun"})
 _ROLE_ONLY = re.compile(rf"(?:{ROLE_WORDS})", re.IGNORECASE)
 _CANDIDATE_CONNECTORS = frozenset({"sur", "on", "&", "-", "di", "da", "van", "von", "del", "der"})
 _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
+#: Words between a title and its organization ("fondatrice de X", "CEO of X").
+_TITLE_LINKS = frozenset({"de", "d'", "d’", "du", "of", "chez", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
 _PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
@@ -318,6 +320,9 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), after a
     possessive ("Velar Partners’ Ann Roe"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
+    if len(span) >= 3 and _ROLE_ONLY.fullmatch(span[0].text) and span[1].lower_ in _TITLE_LINKS:
+        # "Cofondateurs de Brimco", "Founder of Velar": a title opening the sentence, then its organization
+        return _split_span(span.doc[span.start + 2:span.end], "ORG")
     for token in span[1:]:
         if token.lower_ in DATE_WORDS:  # "Acme on Monday"
             return _split_span(span.doc[span.start:token.i], label)

@@ -52,6 +52,11 @@ def blank():
     # a brand with a small first letter and a capital inside is a name; "i" devices are not companies
     (["analyste", "chez", "eVora", ","], [True, True, False, False], [("MISC", 2, 3)], ["eVora"]),
     (["sur", "iPhone", ","], [True, False, False], [("MISC", 1, 2)], []),
+    # a title opening the sentence, tagged with its organization as one person: the organization alone
+    (["Cofondatrices", "de", "Brimco", ",", "Ana", "Roux"], [True, True, False, True, True, False],
+     [("PER", 0, 3), ("PER", 4, 6)], ["Brimco", "Ana Roux"]),
+    (["Founder", "of", "Velar", "Labs", ",", "Tom", "Hale"], [True, True, True, False, True, True, False],
+     [("PER", 0, 4), ("PER", 5, 7)], ["Velar Labs", "Tom Hale"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

@@ -151,6 +151,13 @@ RULES: tuple[Rule, ...] = (
                                                rf"associée?|(?:co-?)?fondat(?:eur|rice)|pdg|chief \w+ officer|head of \w+)\s*$"),
          reverse=True, confidence=0.75, props=_role_props, local=True),
     Rule("org-possessive-person", WORKS_AT, O, P, _r(r"^['’]s\s*$"), reverse=True, confidence=0.6, local=True),
+    # "X, dont A est directeur général", "X, whose CEO ..." is parsed apart: "dont" + a copula + a title after the name
+    Rule("whose-role", WORKS_AT, O, P, _r(r"^\s*,?\s*dont\s*$"), reverse=True, confidence=0.75,
+         after=_r(rf"^\s*(?:(?:,|et|and)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){{0,3}}\s*)*"
+                  rf"(?:est|sont|était|étaient|reste|restent|demeure|est devenue?|sont devenue?s|devient|deviennent)\s+"
+                  rf"(?:(?:aujourd['’]hui|désormais|toujours|aussi|également|depuis \d{{4}})\s+)?{_FORMER}(?:les\s+)?{_ARTICLE}{_ROLE}"
+                  rf"(?=\s*(?:[,.;(]|$|\s(?:depuis|jusqu|de|du|d['’]|chez)\b))"),
+         props=_role_props),
     Rule("title-of-org-comma-person", WORKS_AT, O, P, _r(r"^\s*,\s*$"), reverse=True, confidence=0.75,
          before=_r(rf"\b(?P<role>(?:{ROLE_WORDS})s?)\s+(?:de|du|d['’]|of)\s*(?:la\s+|the\s+)?$"), props=_role_props),
     # --- FOUNDED

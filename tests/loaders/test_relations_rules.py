@@ -20,6 +20,9 @@ P, O = PERSON, ORGANIZATION
     ((P, O), ", l'un des deux fondateurs de ", "", "", (FOUNDED, 0, {})),  # the title, not "des deux fondateurs"
     ((P, O), ", one of the co-founders of ", "", "", (FOUNDED, 0, {})),
     ((P, O), ", l'une des directrices de ", "", "", (WORKS_AT, 0, {"role": "directrices"})),
+    # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
+    ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
+    ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),
     ((P, O), ", the founder of ", "", "", (FOUNDED, 0, {})),
     ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),
     ((P, O), " is the chief technology officer at ", "", "", (WORKS_AT, 0, {"role": "chief technology officer"})),

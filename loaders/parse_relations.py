@@ -1254,6 +1254,11 @@ class Reader:
         if "Plur" in noun.morph.get("Number") or noun.tag_ == "NNS":  # "the Brimco founders, A and B": a list
             holders += [c for c in top.children if c.dep_ == "conj" and c.i > noun.i and c.i in self.ctx.mention_at
                         and noun.doc[c.left_edge.i - 1].text == "," and self.ctx.type_of(self.ctx.mention_at[c.i]) == P]
+            if any(c.dep_ in APPOSITION and c.i in self.ctx.mention_at for c in top.children):
+                # "ses actionnaires, A et le groupe de presse B": a described last item names its holder too
+                holders += [g for c in top.children if c.dep_ == "conj" and c.i > noun.i and c.pos_ == "NOUN"
+                            and c.i not in self.ctx.mention_at
+                            for g in c.children if g.dep_ in APPOSITION and g.i > c.i and g.i in self.ctx.mention_at]
         one = top.head if top.dep_ == "nmod" else top.head.head
         if top.dep_ in ("nmod", "pobj") and one.pos_ in ("PRON", "NUM") and one.lower_ in ("un", "une", "one", "l'un"):
             return self._holders(one)  # "A, l'un des fondateurs de X", "A, one of the founders of X"

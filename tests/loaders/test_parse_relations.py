@@ -481,6 +481,26 @@ def test_parse_relations_coordination_on_both_sides(lang: str, table: str, expec
         11 .       _       PUNCT punct    9
         """, [(FOUNDED, "Mara Quill", "Tessel", {}), (FOUNDED, "Owen Pratt", "Tessel", {})],
         id="en-the-founders-A-and-B"),
+    # "Les actionnaires de Vantelo, Corvina et le groupe de presse Brightfield, vendent."
+    pytest.param("fr", """
+        0 Les          le          DET   det     1
+        1 actionnaires actionnaire NOUN  nsubj  14 morph=Gender=Masc|Number=Plur
+        2 de           de          ADP   case    3
+        3 Vantelo      _           PROPN nmod    1 ent=B-ORG
+        4 ,            _           PUNCT punct   5
+        5 Corvina      _           PROPN appos   1 ent=B-ORG
+        6 et           et          CCONJ cc      8
+        7 le           le          DET   det     8
+        8 groupe       groupe      NOUN  conj    1
+        9 de           de          ADP   case   10
+        10 presse      presse      NOUN  nmod    8
+        11 Brightfield _           PROPN appos   8 ent=B-ORG
+        12 ,           _           PUNCT punct  11
+        13 ils         il          PRON  nsubj  14
+        14 vendent     vendre      VERB  ROOT   14
+        15 .           _           PUNCT punct  14
+        """, [(INVESTED_IN, "Brightfield", "Vantelo", {}), (INVESTED_IN, "Corvina", "Vantelo", {})],
+        id="fr-les-actionnaires-A-et-le-groupe-B"),
 ])
 def test_parse_relations_names_listed_under_a_plural_noun(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -548,6 +548,9 @@ _TITLE_OR_INVESTOR_NOUNS = _TITLE_NOUNS | INVESTOR_NOUNS
 _TRIGGER_OR_ROUND_NOUNS = _TRIGGER_NOUNS | ROUND_NOUNS
 _NOT_ROLES_OR_FRAMES = NOT_ROLES | FRAME_NOUNS
 _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
+#: Personal pronouns standing for people as a subject: they fill a trigger's slot for the typing votes.
+_SUBJECT_PRONOUNS = frozenset({"je", "j'", "j’", "il", "elle", "ils", "elles", "nous", "on", "i", "he", "she", "we",
+                               "they"})
 
 
 class Reader:
@@ -1583,6 +1586,8 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                 token.i + 1 < len(doc) and (doc[token.i + 1].pos_ == "PROPN" or token.i + 1 in slots)):
             # ("la startup Brimco", "l'entreprise, baptisée Brimco" name their company: that name fills the slot)
             slots[token.i] = -1 - token.i
+        elif token.i not in slots and token.lower_ in _SUBJECT_PRONOUNS and token.dep_ in SUBJECT | PASSIVE_SUBJECT:
+            slots[token.i] = -1 - token.i  # "je suis parti pour créer X", "he founded X": X fills the other slot
     context = Context(doc=doc, mention_at=slots, type_of=lambda index: ANY)
     votes: dict[int, dict[str, float]] = {}
     seen: set[tuple[int, int, str]] = set()

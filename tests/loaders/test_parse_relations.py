@@ -1182,6 +1182,35 @@ def test_parse_relations_lemma_folds_case_and_co_prefix(word: str, lemma_: str, 
         10 Ana       _          PROPN obl:agent  8 ent=B-PER
         11 .         _          PUNCT punct      8
         """, {0: {ORGANIZATION: SLOT_VOTE}, 1: {PERSON: SLOT_VOTE}}, id="fr-baptisee-names-the-company"),
+    # "Pour créer Tessel, je suis parti d'un besoin." : a subject pronoun fills the founder's slot
+    pytest.param("fr", """
+        0 Pour   pour   ADP   mark      1
+        1 créer  créer  VERB  advcl     6 morph=VerbForm=Inf
+        2 Tessel _      PROPN obj       1 ent=B-PER
+        3 ,      _      PUNCT punct     6
+        4 je     je     PRON  nsubj     6
+        5 suis   être   AUX   aux:tense 6
+        6 parti  partir VERB  ROOT      6
+        7 d'     de     ADP   case      9
+        8 un     un     DET   det       9
+        9 besoin besoin NOUN  obl:arg   6
+        10 .     _      PUNCT punct     6
+        """, {0: {ORGANIZATION: SLOT_VOTE}}, id="fr-pour-creer-X-je"),
+    # "She invested in Tessel." ; "It invested in Tessel." (not a person's pronoun: no slot)
+    pytest.param("en", """
+        0 She      she    PRON  nsubj 1
+        1 invested invest VERB  ROOT  1 tag=VBD
+        2 in       in     ADP   prep  1
+        3 Tessel   _      PROPN pobj  2 ent=B-PERSON
+        4 .        _      PUNCT punct 1
+        """, {0: {ORGANIZATION: SLOT_VOTE}}, id="en-she-invested-in-X"),
+    pytest.param("en", """
+        0 It       it     PRON  nsubj 1
+        1 invested invest VERB  ROOT  1 tag=VBD
+        2 in       in     ADP   prep  1
+        3 Tessel   _      PROPN pobj  2 ent=B-PERSON
+        4 .        _      PUNCT punct 1
+        """, {}, id="en-it-invested-in-X"),
 ])
 def test_parse_relations_slot_votes(lang: str, table: str, expected: dict) -> None:
     doc = parse(table, lang)

@@ -113,7 +113,7 @@ ORG_DESCRIPTOR_NOUNS = (
     r"startup|start-up|jeune pousse|pépite|scale-up|licorne|unicorn|société|entreprise|groupe|group|fonds|fund|"
     r"firm|company|rival|concurrent|competitor|géant|giant|fintech|medtech|biotech|edtech|insurtech|proptech|"
     r"legaltech|foodtech|plateforme|platform|éditeur|marketplace|incubateur|incubator|accélérateur|accelerator|"
-    r"banque|bank|cabinet|filiale|subsidiary|spin-off|studio|application|appli|app|marque|brand|opérateur|"
+    r"banque|bank|boîte|boite|cabinet|filiale|subsidiary|spin-off|studio|application|appli|app|marque|brand|opérateur|"
     r"distributeur|retailer|maker|fabricant|constructeur|assureur|insurer|lender|prêteur|néobanque|neobank|"
     r"vc|venture firm|investment firm|société de gestion|family office|holding"
 )

@@ -1264,7 +1264,10 @@ class Reader:
                             for g in c.children if g.dep_ in APPOSITION and g.i > c.i and g.i in self.ctx.mention_at]
         one = top.head if top.dep_ == "nmod" else top.head.head
         if top.dep_ in ("nmod", "pobj") and one.pos_ in ("PRON", "NUM") and one.lower_ in ("un", "une", "one", "l'un"):
-            return self._holders(one)  # "A, l'un des fondateurs de X", "A, one of the founders of X"
+            comma = min(t.i for t in one.subtree if not t.is_punct) - 1  # "A, l'un des fondateurs de X"
+            if comma >= 1 and noun.doc[comma].text == "," and comma - 1 in self.ctx.mention_at:
+                return [noun.doc[comma - 1]]  # the apposition after a name, whatever the parser hung it on
+            return self._holders(one)
         if top.dep_ in ("nmod", "pobj") and lemma(top.head if top.dep_ == "nmod" else top.head.head) in FRAME_NOUNS:
             frame = top.head if top.dep_ == "nmod" else top.head.head  # "a le statut de cofondateur de X"
             return self._holders(frame)
@@ -1388,7 +1391,7 @@ class Reader:
         # a name or possessive right before the title: "Acme CEO Jane Roe", "Acme's founder", "its CTO"
         before = self._name_before(noun)
         if before is not None and before not in found and self.ctx.type_of(before) in (*types, ANY):
-            found.append(before)
+            found += [before, *(m for m in self.ctx.also.get(before, ()) if m not in found)]  # "nos": each narrator
         return found
 
     def _name_before(self, noun: Token) -> int | None:

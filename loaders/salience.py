@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ORGANIZATION, PERSON, entity_key
 from loaders.first_names import FEMALE, MALE, given_name_gender
 from loaders.mentions import Mention, doc_text
-from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, ROLE_NOUNS,
+from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, MENTOR_NOUNS, ROLE_NOUNS,
                                      ROUND_NOUNS, lemma)
 
 #: How many sentences back an antecedent may be.
@@ -260,8 +260,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
         if low in POSSESSIVES and (head in _OWNED_BY_ORG_NOUNS
                                    or head.startswith("co")):
             return ORGANIZATION, None
-        if head in COMPANY_NOUNS and low in PERSON_POSSESSIVES:
-            return PERSON, PERSON_POSSESSIVES[low]  # "son entreprise X", "his startup X": a person's company
+        if (head in COMPANY_NOUNS or head in MENTOR_NOUNS) and low in PERSON_POSSESSIVES:
+            # "son entreprise X", "his startup X": a person's company; "X, son mentor": a person's mentor
+            return PERSON, PERSON_POSSESSIVES[low]
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not any(

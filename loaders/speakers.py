@@ -28,9 +28,9 @@ _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})", re.IGNORECASE)
 _AFTER_PRONOUN = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})(?:-t)?-(?:il|elle)\b", re.IGNORECASE)
 _AFTER_VERB = re.compile(rf"^[\s,]*(?:{SPEECH_VERBS})\s+$", re.IGNORECASE)
 _BEFORE_SELON = re.compile(r"(?:selon|d['’]après|according to)\s*$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:[Jj]e(?!\w)|[Jj]['’]|[Mm]oi(?!\w)|[Mm]['’])|(?<![\w'’])(?:I|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:[Jj]e(?!\w)|[Jj]['’]|[Mm]oi(?!\w)|[Mm]['’]|[Mm](?:on|a|es)(?!\w))|(?<![\w'’])(?:I|me|[Mm]y)\b")
 #: In an interview answer "nous"/"we" also speak for the interviewee ("nous avons rencontré X": X met them).
-_FIRST_PERSON_TEAM = re.compile(_FIRST_PERSON.pattern + r"|\b[Nn]ous\b|(?<![\w'’])(?:[Ww]e|us)\b")
+_FIRST_PERSON_TEAM = re.compile(_FIRST_PERSON.pattern + r"|\b(?:[Nn]ous|[Nn]os|[Nn]otre)\b|(?<![\w'’])(?:[Ww]e|us|[Oo]ur)\b")
 _NEARBY = 400  # characters: how far a speaker named before a quote still speaks
 
 
@@ -197,6 +197,8 @@ def turn_labels(text: str) -> list[tuple[int, int]]:
 
 
 _WE = re.compile(r"\b[Nn]ous\b|(?<![\w'’])[Ww]e\b")
+#: What stands for the narrators of a "we" story: "nous", "we" and their possessives ("nos mentors", "our investors").
+_WE_OR_OURS = re.compile(r"\b(?:[Nn]ous|[Nn]os|[Nn]otre)\b|(?<![\w'’])(?:[Ww]e|[Oo]ur)\b")
 _PAIR_GAP = re.compile(r"^\s*(?:et|and|&)\s*$")
 #: How many times an article must say "nous"/"we" in its own voice to be told by its founders.
 _WE_STORY = 3
@@ -219,9 +221,9 @@ def narrators(text: str, mentions: list[Mention], quoted: list[tuple[int, int]])
 
 def narrator_mentions(text: str, group: list[int], quoted: list[tuple[int, int]],
                       sentence_of_char) -> list[Mention]:
-    """Pseudo-mentions of every narrator for each "nous"/"we" of the article's own voice."""
+    """Pseudo-mentions of every narrator for each "nous"/"we" ("nos", "our") of the article's own voice."""
     out: list[Mention] = []
-    for match in _WE.finditer(text):
+    for match in _WE_OR_OURS.finditer(text):
         if any(s <= match.start() < e for s, e in quoted):
             continue
         for member in group:  # one per narrator, on the same words, as a plural pronoun

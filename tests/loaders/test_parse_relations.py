@@ -604,6 +604,22 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         6 Calyra     _          PROPN nmod      3 ent=B-ORG
         7 .          _          PUNCT punct     3
         """, [(WORKS_AT, "Inès Delorme", "Calyra", {"role": "directrice financière"})], id="fr-est-directrice-chez"),
+    # "Inès a rencontré Luc Ferraud, l'un des fondateurs de Calyra." : "l'un" parsed as the verb's object
+    pytest.param("fr", """
+        0 Inès       _          PROPN nsubj     2 ent=B-PER
+        1 a          avoir      AUX   aux:tense 2
+        2 rencontré  rencontrer VERB  ROOT      2
+        3 Luc        _          PROPN obj       2 ent=B-PER
+        4 Ferraud    _          PROPN flat:name 3 ent=I-PER
+        5 ,          _          PUNCT punct     7
+        6 l'         le         DET   det       7
+        7 un         un         PRON  obj       2
+        8 des        de         ADP   case      9
+        9 fondateurs fondateur  NOUN  nmod      7 morph=Number=Plur
+        10 de        de         ADP   case      11
+        11 Calyra    _          PROPN nmod      9 ent=B-ORG
+        12 .         _          PUNCT punct     2
+        """, [(FOUNDED, "Luc Ferraud", "Calyra", {}), (KNOWS, "Inès", "Luc Ferraud", {})], id="fr-A-l-un-des-fondateurs-misparsed"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -465,6 +465,19 @@ def test_salience_plural_subject_stands_for_the_people_named_together(lang: str,
         9 Calyra     _          PROPN appos     8 ent=B-ORG
         10 .         _          PUNCT punct     5
         """, [(7, PERSON, "pronoun", "Luc Ferraud"), (7, PERSON, "pronoun", "Inès Delorme")], id="fr-leur-entreprise"),
+    # "Luc Ferraud a rencontré Owen Pratt, son mentor.": "son" before a mentor noun stands for the mentee
+    pytest.param("fr", """
+        0 Luc       _          PROPN nsubj     3 ent=B-PER
+        1 Ferraud   _          PROPN flat:name 0 ent=I-PER
+        2 a         avoir      AUX   aux:tense 3
+        3 rencontré rencontrer VERB  ROOT      3
+        4 Owen      _          PROPN obj       3 ent=B-PER
+        5 Pratt     _          PROPN flat:name 4 ent=I-PER
+        6 ,         _          PUNCT punct     8
+        7 son       son        DET   det       8
+        8 mentor    mentor     NOUN  appos     4
+        9 .         _          PUNCT punct     3
+        """, [(7, PERSON, "pronoun", "Luc Ferraud")], id="fr-son-mentor"),
 ])
 def test_salience_possessive_before_a_company_noun_stands_for_its_people(lang: str, table: str, expected: list) -> None:
     assert resolve(table, lang) == expected

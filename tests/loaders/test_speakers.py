@@ -173,6 +173,26 @@ def test_speakers_a_first_person_plural_story_is_told_by_the_pair_named_first() 
     assert [(m.text, m.refers_to) for m in told][:2] == [("Nous", 0), ("Nous", 1)] and len(told) == 2 * 4
 
 
+def test_speakers_a_story_s_possessives_stand_for_its_narrators() -> None:
+    # "nos mentors": each narrator's, like "nous"
+    text = STORY + " Nous avons aussi rencontré nos mentors."
+    told = narrator_mentions(text, [0, 1], [], lambda position: 0)
+    assert [(m.text, m.refers_to) for m in told if m.text == "nos"] == [("nos", 0), ("nos", 1)]
+
+
+def test_speakers_a_story_s_mentor_mentored_each_narrator(nlp_fr) -> None:
+    text = STORY + " Pendant la formation, nous avons rencontré Luc Ferraud, l'un de nos mentors."
+    mentored = {(t[1], t[2]) for t in triples(extract_text(text, nlp_fr)) if t[0] == "MENTORED"}
+    assert mentored == {("Luc Ferraud", "Lina Moreau"), ("Luc Ferraud", "Paul Sorel")}
+
+
+def test_speakers_an_answer_s_possessives_belong_to_the_interviewee() -> None:
+    text = "« Mon associé et moi avons quitté notre poste », dit Lucas Ferrand."
+    quote = find_quotes(text)[0]
+    quote.speaker, quote.team = 0, True
+    assert [m.text for m in first_person_mentions(text, [quote], lambda position: 0)] == ["Mon", "moi", "notre"]
+
+
 @pytest.mark.parametrize("text", [
     # "nous" said twice in the article's own voice is an editorial "we", not a story
     "Lina Moreau et Paul Sorel ont quitté Orvel. Nous l'avons appris hier, nous le confirmons.",

@@ -201,13 +201,27 @@ def _vector_vote(doc: Doc, mention: Mention) -> float:
     return -1.0 if margin <= -_VECTOR_MARGIN else 0.0
 
 
+def _label_vote(mention: Mention, doc: Doc | None) -> tuple[str, float] | None:
+    """The vote of a mention's NER label: a lone word tagged PER is often a company, and a lone word tagged
+    LOC that the model's vocabulary does not know is more often a young brand than a place."""
+    if mention.label not in _LABEL_VOTES:
+        return None
+    kind, weight = _LABEL_VOTES[mention.label]
+    lone = " " not in mention.text.strip()
+    if mention.label == "PER" and lone:
+        weight = 1.0
+    elif mention.label == "LOC" and lone and doc is not None and doc.vocab.vectors.shape[0] \
+            and not doc.vocab.has_vector(mention.text.strip()):
+        weight = 1.0
+    return kind, weight
+
+
 def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[str, float]:
     """The votes one mention casts from its label, its words and its context in ``text``."""
     votes: dict[str, float] = defaultdict(float)
-    if mention.label in _LABEL_VOTES:
-        kind, weight = _LABEL_VOTES[mention.label]
-        if mention.label == "PER" and " " not in mention.text.strip():
-            weight = 1.0  # a lone capitalized word tagged PER is often a company
+    label_vote = _label_vote(mention, doc)
+    if label_vote is not None:
+        kind, weight = label_vote
         votes[kind] += weight
     words = mention.text.split()
     if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper() \
@@ -269,9 +283,9 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
         votes = totals[key]
         for kind, weight in mention_votes(text, mention, doc).items():
             votes[kind] += weight
-        if mention.label in _LABEL_VOTES:
-            kind, weight = _LABEL_VOTES[mention.label]
-            weight = 1.0 if mention.label == "PER" and " " not in mention.text.strip() else weight
+        label_vote = _label_vote(mention, doc)
+        if label_vote is not None:
+            kind, weight = label_vote
             votes[kind] -= weight  # counted once below, with a ceiling, not once per sighting
             tags[key, kind] += weight
     for (key, kind), weight in tags.items():

@@ -1,6 +1,7 @@
 """Entity typing: votes from NER labels, name suffixes and context decide Person vs Organization."""
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
 
@@ -268,3 +269,17 @@ def test_end_anchored_cue_is_searched_near_the_end_only_without_losing_a_match(c
     samples += [f"{filler}{tail}" for filler in ("Le fonds ", "x" * 70 + " ", "a, b ; ") for tail in samples]
     for left in samples:
         assert entity_types._ends_with(pattern, bound, left) == bool(pattern.search(left)), left
+
+
+def test_typing_a_lone_place_label_weighs_less_on_a_word_the_vocabulary_does_not_know() -> None:
+    # "Créer Zorvik à Lyon.": both tagged LOC; the model's vectors know "Lyon", not the young brand "Zorvik"
+    nlp = spacy.blank("fr")
+    nlp.vocab.set_vector("Lyon", numpy.array([1.0, 0.0, 0.0], dtype="f"))
+    whole = "Créer Zorvik à Lyon."
+    doc = nlp(whole)
+    unknown = mention_votes(whole, mention("Zorvik", whole, "LOC"), doc)
+    known = mention_votes(whole, mention("Lyon", whole, "LOC"), doc)
+    assert unknown[PLACE] < known[PLACE]
+    # without vectors (or without a doc) nothing tells them apart
+    bare = spacy.blank("fr")(whole)
+    assert mention_votes(whole, mention("Zorvik", whole, "LOC"), bare)[PLACE] == known[PLACE]

@@ -595,9 +595,11 @@ class Reader:
                 if clause.dep_ in ("acl", "amod", "relcl") and lemma(clause) in NAMING_VERBS:
                     listed += [g for g in clause.children if g.dep_ in ("xcomp", "obj", "dobj", "oprd", "attr", "obl:arg")
                                and g.i in self.ctx.mention_at]
-            after = token.right_edge.i + 1  # "un nouveau groupe, X": the parser hung X elsewhere
-            if not listed and after + 1 < len(token.doc) and token.doc[after].text == "," and \
-                    (after + 1) in self.ctx.mention_at and token.doc[after + 1].dep_ in APPOSITION:
+            after = token.right_edge.i + 1  # "un nouveau groupe, X", "ma deuxième boîte : X": the parser hung X elsewhere
+            if not listed and after + 1 < len(token.doc) and (after + 1) in self.ctx.mention_at and (
+                    (token.doc[after].text == "," and token.doc[after + 1].dep_ in APPOSITION)
+                    or (token.doc[after].text == ":" and lemma(token) in COMPANY_NOUNS
+                        and token.doc[after + 1].dep_ not in SUBJECT | PASSIVE_SUBJECT)):
                 listed.append(token.doc[after + 1])
             if not listed and lemma(token) not in _TRIGGER_OR_ROUND_NOUNS:
                 # "le géant de l'aéronautique Safran": the one name closing the description, hung deeper

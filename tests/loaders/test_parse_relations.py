@@ -620,6 +620,33 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         11 Calyra    _          PROPN nmod      9 ent=B-ORG
         12 .         _          PUNCT punct     2
         """, [(FOUNDED, "Luc Ferraud", "Calyra", {}), (KNOWS, "Inès", "Luc Ferraud", {})], id="fr-A-l-un-des-fondateurs-misparsed"),
+    # "Luc Ferraud a monté sa société : Calyra." : the name after a colon, whatever the parser made of it
+    pytest.param("fr", """
+        0 Luc     _       PROPN nsubj     3 ent=B-PER
+        1 Ferraud _       PROPN flat:name 0 ent=I-PER
+        2 a       avoir   AUX   aux:tense 3
+        3 monté   monter  VERB  ROOT      3
+        4 sa      son     DET   det       5
+        5 société société NOUN  obj       3
+        6 :       _       PUNCT punct     3
+        7 Calyra  _       PROPN punct     3 ent=B-ORG
+        8 .       _       PUNCT punct     3
+        """, [(FOUNDED, "Luc Ferraud", "Calyra", {})], id="fr-sa-societe-deux-points-X"),
+    # "Luc Ferraud a quitté la société : Calyra l'a racheté." : a subject after the colon is not named by it
+    pytest.param("fr", """
+        0 Luc     _        PROPN nsubj     3 ent=B-PER
+        1 Ferraud _        PROPN flat:name 0 ent=I-PER
+        2 a       avoir    AUX   aux:tense 3
+        3 quitté  quitter  VERB  ROOT      3
+        4 la      le       DET   det       5
+        5 société société  NOUN  obj       3
+        6 :       _        PUNCT punct     3
+        7 Calyra  _        PROPN nsubj     10 ent=B-ORG
+        8 l'      le       PRON  obj       10
+        9 a       avoir    AUX   aux:tense 10
+        10 racheté racheter VERB parataxis 3
+        11 .      _        PUNCT punct     3
+        """, [], id="fr-la-societe-deux-points-sujet"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

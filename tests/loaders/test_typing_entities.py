@@ -47,6 +47,7 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("Ana, one of the three co-founders of Brimco, replies.", "Ana", "LOC", PERSON),
     # "boîte" (a firm, familiar French) before a name in apposition
     ("Avant de monter ma deuxième boîte, Quantix, il a codé.", "Quantix", "PER", ORGANIZATION),
+    ("Avant de monter ma deuxième boîte : Quantix.", "Quantix", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -1339,6 +1339,8 @@ class Reader:
             token = doc[i]
             mention = at.get(i)
             if mention is not None and mention != own:
+                if token.pos_ == "PRON":
+                    return None  # "le CTO de X nous a aidés": a pronoun after the title is the verb's, not a name
                 if self.ctx.type_of(mention) == P:
                     return token
                 if self.ctx.type_of(mention) not in (O, ANY):

@@ -647,6 +647,17 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         10 racheté racheter VERB parataxis 3
         11 .      _        PUNCT punct     3
         """, [], id="fr-la-societe-deux-points-sujet"),
+    # "Le CTO de Calyra nous a aidés." : "nous" (a pseudo-mention of the narrators) is no name after the title
+    pytest.param("fr", """
+        0 Le     le     DET   det       1
+        1 CTO    cto    NOUN  nsubj     6
+        2 de     de     ADP   case      3
+        3 Calyra _      PROPN nmod      1 ent=B-ORG
+        4 nous   nous   PRON  nsubj     6 ent=B-PER
+        5 a      avoir  AUX   aux:tense 6
+        6 aidés  aider  VERB  ROOT      6
+        7 .      _      PUNCT punct     6
+        """, [], id="fr-le-CTO-de-X-nous-a-aides"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

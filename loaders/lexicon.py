@@ -42,6 +42,11 @@ ORG_SUFFIXES = frozenset({
     "Computing", "Devices", "Electronics", "Aerospace", "Biotech", "Biosciences", "Sciences", "Pharmaceuticals",
     "Communications", "Broadcasting", "Network", "Platforms", "Payments", "Mobility", "Markets", "Ingénierie",
     "Startup", "Startups",
+    # institutions and newspapers ("Brenton County Democratic Party", "the Velmont Herald")
+    "Party", "Council", "Committee", "Commission", "Department", "Ministry", "Court", "Authority", "Assembly",
+    "Association", "Society", "Federation", "League", "Union", "Club", "Museum", "Hospital", "Church", "Army",
+    "Navy", "Guard", "Bureau", "Office", "Center", "Centre", "College", "Academy", "Board", "Press", "Herald",
+    "Tribune", "Gazette", "Review", "Daily",
 })
 #: A company's departments, capitalized in titles ("directrice Marketing et Opérations"): no organizations alone.
 DEPARTMENT_WORDS = frozenset({

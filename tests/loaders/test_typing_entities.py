@@ -48,6 +48,10 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # "boîte" (a firm, familiar French) before a name in apposition
     ("Avant de monter ma deuxième boîte, Quantix, il a codé.", "Quantix", "PER", ORGANIZATION),
     ("Avant de monter ma deuxième boîte : Quantix.", "Quantix", "PER", ORGANIZATION),
+    # an institution whose name opens with a word that is also a given name
+    ("Tom Hale, an official with the Brenton County Democratic Party, argued.", "Brenton County Democratic Party",
+     "ORG", ORGANIZATION),
+    ("The elder Hale, publisher of the Brenton Herald, said no.", "Brenton Herald", "ORG", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -84,7 +84,8 @@ _ORG_RIGHT = re.compile(
     rf"qui|which|that|dont|née?|lancée?|launched|backed|soutenue?)\b))|"
     rf",?\s*(?:qui\s+)?(?:a|avait|has|had)\s+(?:déjà|already|also|aussi|récemment|recently)\s+"
     rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:ceo|cto|coo|cfo|cmo|cpo|founder|co-founder|cofounder|boss|chief executive|partner|president|chairman|"
-    rf"chairwoman|vice president|vp|svp|evp|spokesman|spokeswoman|spokesperson|general counsel)"
+    rf"chairwoman|vice president|vp|svp|evp|spokesman|spokeswoman|spokesperson|general counsel|attorney|lawyer|"
+    rf"correspondent|reporter|editor|analyst|economist|official|director|manager|executive|counsel|professor)"
     rf"(?:\s+of(?:\s+(?-i:[A-Z])[\w&-]*){{1,3}})?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )

@@ -18,7 +18,9 @@ ROLE_WORDS = (
     r"consultante?|consultant|conseill(?:er|ère)|advisor|adviser|stagiaire|intern|"
     r"journaliste|journalist|rédact(?:eur|rice)(?: en chef)?|editor|reporter|chroniqueu(?:r|se)|"
     r"professeure?|professor|lead|principal|venture partner|business angel|"
-    r"en charge|chargée? de \w+|in charge"
+    r"en charge|chargée? de \w+|in charge|"
+    r"attorney|lawyer|avocate?|correspondent|correspondante?|spokesman|spokeswoman|spokesperson|porte-parole|"
+    r"official|economist|économiste|secretary|secrétaire général\w*|treasurer|trésori(?:er|ère)|counsel"
 )
 #: Role words that make an apposition a FOUNDED relation instead of WORKS_AT.
 FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founders?|créat(?:eur|rice)s?)"

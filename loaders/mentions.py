@@ -410,6 +410,8 @@ def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
     if following is None or following.lower_ in _COORDINATORS or not (
             following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):
         return False
+    if label == "ORG" and _ROLE_ONLY.fullmatch(following.text):
+        return False  # "Velmo attorney Ann Roe said": the employer before a title, no opener
     return len(_positions(span.doc)[first.text]) == 1
 
 

@@ -1,6 +1,7 @@
 """Mentions: names from NER and capitalized candidates; spans that cannot be names are dropped."""
 from __future__ import annotations
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -285,3 +286,15 @@ def test_mentions_a_lone_first_name_opening_an_apposition_is_kept(first: str, ke
         7 .       _        PUNCT punct 6
         """, "fr")
     assert [m.text for m in find_mentions(doc)] == ([first] if kept else []) + ["Brimco"]
+
+
+def test_mentions_an_organization_opening_a_sentence_before_a_title_is_kept() -> None:
+    # "Velmo attorney Ann Roe said.": the employer before a title, not a capitalized opener; a vocab of its own
+    # that knows "Velmo", as the model knows common openers
+    vocab = spacy.blank("en").vocab
+    vocab.set_vector("Velmo", numpy.ones(3, dtype="f"))
+    words = ["Velmo", "attorney", "Ann", "Roe", "said", "."]
+    doc = Doc(vocab, words=words, spaces=[True, True, True, True, False, False],
+              ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 3, 3, 4, 4, 4], deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"])
+    assert [m.text for m in find_mentions(doc)] == ["Velmo", "Ann Roe"]

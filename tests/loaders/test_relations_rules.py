@@ -20,6 +20,8 @@ P, O = PERSON, ORGANIZATION
     ((P, O), ", l'un des deux fondateurs de ", "", "", (FOUNDED, 0, {})),  # the title, not "des deux fondateurs"
     ((P, O), ", one of the co-founders of ", "", "", (FOUNDED, 0, {})),
     ((P, O), ", l'une des directrices de ", "", "", (WORKS_AT, 0, {"role": "directrices"})),
+    ((P, O), ", a spokeswoman for ", "", "", (WORKS_AT, 0, {"role": "spokeswoman"})),
+    ((P, O), ", attorney for ", "", "", (WORKS_AT, 0, {"role": "attorney"})),
     # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
     ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),

@@ -52,6 +52,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("Tom Hale, an official with the Brenton County Democratic Party, argued.", "Brenton County Democratic Party",
      "ORG", ORGANIZATION),
     ("The elder Hale, publisher of the Brenton Herald, said no.", "Brenton Herald", "ORG", ORGANIZATION),
+    # a name right before a job title and a person's name is the employer
+    ("(By Velmo-Press correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
+    ("Velmo attorney Ann Roe countered.", "Velmo", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

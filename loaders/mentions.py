@@ -320,6 +320,9 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), after a
     possessive ("Velar Partners’ Ann Roe"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
+    if len(span) >= 2 and label == "ORG" and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
+        # "Coast Guard Lt", "Department of Utilities Chairman": a title the NER took into the organization's name
+        return _split_span(span.doc[span.start:span.end - 1], label)
     if len(span) >= 3 and _ROLE_ONLY.fullmatch(span[0].text) and span[1].lower_ in _TITLE_LINKS:
         # "Cofondateurs de Brimco", "Founder of Velar": a title opening the sentence, then its organization
         return _split_span(span.doc[span.start + 2:span.end], "ORG")

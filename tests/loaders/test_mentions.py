@@ -58,6 +58,9 @@ def blank():
      [("PER", 0, 3), ("PER", 4, 6)], ["Brimco", "Ana Roux"]),
     (["Founder", "of", "Velar", "Labs", ",", "Tom", "Hale"], [True, True, True, False, True, True, False],
      [("PER", 0, 4), ("PER", 5, 7)], ["Velar Labs", "Tom Hale"]),
+    # a title the NER took into the organization's name is cut off
+    (["said", "Velmo", "Utilities", "Commissioner", "Ann", "Roe", "."], [True] * 5 + [False, False],
+     [("ORG", 1, 4), ("PER", 4, 6)], ["Velmo Utilities", "Ann Roe"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

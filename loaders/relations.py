@@ -115,7 +115,9 @@ RULES: tuple[Rule, ...] = (
          confidence=0.7, max_words=30, props=_role_props),
     Rule("of-org", WORKS_AT, P, O, _r(r"^\s*,?\s*(?:de|d['’]|from)\s*$"), confidence=0.6),
     Rule("works-at", WORKS_AT, P, O,
-         _r(rf"\b(?:travaille|travaillait|a travaillé|bosse|officie|works|worked|is employed)\s+{_FILLER}(?:chez|at|for|pour)\s*$"),
+         _r(rf"\b(?:travaille|travaillait|a travaillé|bosse|officie|works|worked|is employed)\s+{_FILLER}(?:chez|at|for|pour)\s*$"
+            rf"|\b(?:covers|covered|has covered|writes|wrote|has written|reports|reported|has reported)\s+"
+            rf"(?:[\w’'-]+\s+){{0,4}}?for\s+(?:the\s+)?$"),  # a journalist: "covers the courts for X"
          confidence=0.8, props=_role_props),
     Rule("after-years-at", WORKS_AT, P, O,
          _r(r"\b(?:après|after)\s+(?:[\w-]+\s+){0,3}?(?:ans|années|mois|years|months|decade|décennie)\s+"

@@ -54,6 +54,7 @@ ORG_NOUNS = frozenset({
     "licorne", "pépite", "holding", "filiale", "agence", "messagerie", "application", "appli", "constructeur",
     "company", "firm", "startup", "group", "business", "fund", "bank", "platform", "brand", "unicorn",
     "outlet", "publication", "paper", "newspaper", "app", "service", "maker", "carrier", "retailer",
+    "agency", "organization", "organisation", "association", "institute", "institut",
 })
 #: Unions tested per token, built once: what a possessive's noun may be to stand for an organization ("its
 #: founder", "sa levée"), company nouns that may qualify a title ("site co-founder X"), titles.

@@ -22,6 +22,7 @@ P, O = PERSON, ORGANIZATION
     ((P, O), ", l'une des directrices de ", "", "", (WORKS_AT, 0, {"role": "directrices"})),
     ((P, O), ", a spokeswoman for ", "", "", (WORKS_AT, 0, {"role": "spokeswoman"})),
     ((P, O), ", attorney for ", "", "", (WORKS_AT, 0, {"role": "attorney"})),
+    ((P, O), " has covered education for the ", "", "", (WORKS_AT, 0, {})),  # a journalist's paper
     # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
     ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),

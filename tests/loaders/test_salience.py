@@ -275,6 +275,17 @@ def test_salience_quotations(lang: str, table: str, expected: list) -> None:
         5 Tessel   _       PROPN dobj  4 ent=B-ORG
         6 .        _       PUNCT punct 4
         """, [(3, ORGANIZATION, "pronoun", "Halden")], id="en-it"),
+    # "Halden Agency grew. The agency hired." : "the agency" is an organization's description too
+    pytest.param("en", """
+        0 Halden   _       PROPN compound 1 ent=B-ORG
+        1 Agency   _       PROPN nsubj    2 ent=I-ORG
+        2 grew     grow    VERB  ROOT     2 tag=VBD
+        3 .        _       PUNCT punct    2
+        4 The      the     DET   det      5
+        5 agency   agency  NOUN  nsubj    6
+        6 hired    hire    VERB  ROOT     6 tag=VBD
+        7 .        _       PUNCT punct    6
+        """, [(5, ORGANIZATION, "descriptor", "Halden Agency")], id="en-the-agency"),
 ])
 def test_salience_definite_description_of_an_organization(lang: str, table: str, expected: list) -> None:
     assert resolve(table, lang) == expected

@@ -400,6 +400,10 @@ class Arguments:
                 self.patients.append(stray)
         elif dep == "advcl" and not passive and not self.actors:  # "Before joining X, Y worked at Z"
             self.actors += [c for c in head.children if c.dep_ in SUBJECT]
+        elif dep == "pcomp" and not passive and not self.actors and head.pos_ == "ADP":
+            clause = head.head.head if head.head.pos_ == "ADV" else head.head  # "prior to joining X, Y ..."
+            if clause.pos_ in ("VERB", "AUX"):
+                self.actors += [c for c in clause.children if c.dep_ in SUBJECT]
         elif dep in ("conj", "xcomp") and not self.actors and not (passive and self.patients):
             source = head
             while source.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in source.children):

@@ -114,6 +114,9 @@ RULES: tuple[Rule, ...] = (
          _r(rf"^\s*(?:,|est|était|is|was)\b[^.;]*?(?:,\s*|\bet\s+|\band\s+){_FORMER}{_ARTICLE}{_ROLE}\s+{_PREP}\s*$"),
          confidence=0.7, max_words=30, props=_role_props),
     Rule("of-org", WORKS_AT, P, O, _r(r"^\s*,?\s*(?:de|d['’]|from)\s*$"), confidence=0.6),
+    Rule("was-at", WORKS_AT, P, O,
+         _r(r"^\s*(?:was|had been|has been|spent (?:[\w-]+\s+){1,3}(?:years?|months?|decades?))\s+"
+            r"(?:(?:previously|also|already|then|earlier)\s+)?at\s*$"), confidence=0.7, props=_role_props),
     Rule("works-at", WORKS_AT, P, O,
          _r(rf"\b(?:travaille|travaillait|a travaillé|bosse|officie|works|worked|is employed)\s+{_FILLER}(?:chez|at|for|pour)\s*$"
             rf"|\b(?:covers|covered|has covered|writes|wrote|has written|reports|reported|has reported)\s+"

@@ -658,6 +658,21 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         6 aidés  aider  VERB  ROOT      6
         7 .      _      PUNCT punct     6
         """, [], id="fr-le-CTO-de-X-nous-a-aides"),
+    # "Prior to joining Tessel, Mara Quill worked at Orvo." : the gerund's subject is the clause's
+    pytest.param("en", """
+        0 Prior   prior  ADV   advmod   7 tag=RB
+        1 to      to     ADP   prep     0
+        2 joining join   VERB  pcomp    1 tag=VBG
+        3 Tessel  _      PROPN dobj     2 ent=B-ORG
+        4 ,       _      PUNCT punct    7
+        5 Mara    _      PROPN compound 6 ent=B-PERSON
+        6 Quill   _      PROPN nsubj    7 ent=I-PERSON
+        7 worked  work   VERB  ROOT     7 tag=VBD
+        8 at      at     ADP   prep     7
+        9 Orvo    _      PROPN pobj     8 ent=B-ORG
+        10 .      _      PUNCT punct    7
+        """, [(WORKS_AT, "Mara Quill", "Orvo", {"former": True}), (WORKS_AT, "Mara Quill", "Tessel", {})],
+        id="en-prior-to-joining-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

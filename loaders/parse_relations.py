@@ -460,6 +460,16 @@ def _presupposed(reading: "Reading") -> bool:
     return not any(c.lower_ in _NEGATIONS for c in trigger.children)
 
 
+def _governing_verb(trigger: Token) -> Token:
+    """The verb a trigger is, or the verb its title hangs on ("will serve as the CFO of X": "serve")."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return trigger
+
+
 def is_asserted(trigger: Token, announced: bool = False) -> bool:
     """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger
     (``announced``: a plain future states a decided move, "will join", "rejoindra")."""
@@ -535,7 +545,7 @@ HELM_NOUNS = frozenset({"tête", "direction", "rênes", "rêne", "présidence", 
                         "leadership"})
 #: Verbs that announce a move: said in the future ("will join", "rejoindra", "va prendre la tête"), the news
 #: reports a decision, not a plan.
-APPOINTMENT_VERBS = frozenset({"join", "rejoindre", "intégrer", "prendre", "take", "become", "devenir", "succeed",
+APPOINTMENT_VERBS = frozenset({"join", "rejoindre", "intégrer", "prendre", "take", "become", "devenir", "succeed", "serve",
                                "succéder", "head", "lead", "diriger", "chair", "présider", "report", "rapporter"})
 #: Nouns for someone who used to work at an organization ("Dropbox alum X", "X, un ancien de Y").
 ALUMNI_NOUNS = frozenset({"alum", "alumnus", "alumna", "alumni", "veteran", "vétéran", "ancien", "ancienne"})
@@ -766,7 +776,7 @@ class Reader:
                 found += self._possessor_s_company(token)
         return [r for r in found if r.source != r.target and (
             _presupposed(r) or is_asserted(r.trigger, announced=r.type in (WORKS_AT, KNOWS)
-                                           and lemma(r.trigger) in APPOINTMENT_VERBS))]
+                                           and lemma(_governing_verb(r.trigger)) in APPOINTMENT_VERBS))]
 
     def _verb(self, verb: Token) -> list[Reading]:
         word = lemma(verb)

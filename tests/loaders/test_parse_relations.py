@@ -673,6 +673,29 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         10 .      _      PUNCT punct    7
         """, [(WORKS_AT, "Mara Quill", "Orvo", {"former": True}), (WORKS_AT, "Mara Quill", "Tessel", {})],
         id="en-prior-to-joining-X"),
+    # "Mara Quill will serve as CFO of Tessel." : an announced appointment; "could serve" stays a possibility
+    pytest.param("en", """
+        0 Mara  _     PROPN compound 1 ent=B-PERSON
+        1 Quill _     PROPN nsubj    3 ent=I-PERSON
+        2 will  will  AUX   aux      3 tag=MD
+        3 serve serve VERB  ROOT     3 tag=VB
+        4 as    as    ADP   prep     3
+        5 CFO   cfo   NOUN  pobj     4
+        6 of    of    ADP   prep     5
+        7 Tessel _    PROPN pobj     6 ent=B-ORG
+        8 .     _     PUNCT punct    3
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {"role": "CFO"})], id="en-will-serve-as-CFO-of-X"),
+    pytest.param("en", """
+        0 Mara  _     PROPN compound 1 ent=B-PERSON
+        1 Quill _     PROPN nsubj    3 ent=I-PERSON
+        2 could could AUX   aux      3 tag=MD
+        3 serve serve VERB  ROOT     3 tag=VB
+        4 as    as    ADP   prep     3
+        5 CFO   cfo   NOUN  pobj     4
+        6 of    of    ADP   prep     5
+        7 Tessel _    PROPN pobj     6 ent=B-ORG
+        8 .     _     PUNCT punct    3
+        """, [], id="en-could-serve-as-CFO-of-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

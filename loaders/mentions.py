@@ -352,12 +352,13 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
 
 
 def _person_of_company(span: Span) -> int | None:
-    """Where "de"/"d'" cuts a person from her company in a tagged span, "Ana Roux de Brimco": only in a
-    sentence listing two such names or more ("A de X, B d'Y"), so that "Valéry Giscard d'Estaing" stays whole."""
+    """Where "of", "de"/"d'" cuts a person from her company in a tagged span, "Adam Hale of Quantix", "Ana Roux de
+    Brimco": "de" only in a sentence listing two such names or more ("A de X, B d'Y"), so that "Valéry Giscard
+    d'Estaing" stays whole."""
     def cut_of(candidate: Span) -> int | None:
         for token in candidate[2:-1]:
             following = token.nbor(1)
-            if (token.lower_ in ("de", "d'", "d’") and is_given_name(candidate[0].text)
+            if (token.lower_ in ("de", "d'", "d’", "of") and is_given_name(candidate[0].text)
                     and following.text[:1].isupper() and following.lower_ not in _ARTICLES
                     and all(t.text[:1].isupper() for t in candidate.doc[candidate.start:token.i])):
                 return token.i
@@ -365,6 +366,8 @@ def _person_of_company(span: Span) -> int | None:
     cut = cut_of(span)
     if cut is None:
         return None
+    if span.doc[cut].lower_ == "of":
+        return cut  # "Adam Hale of Quantix": English names have no "of" in them
     sentence = span.sent
     alike = sum(1 for ent in span.doc.ents if ent.label_ in ("PER", "PERSON") and ent.start >= sentence.start
                 and ent.end <= sentence.end and cut_of(ent) is not None)

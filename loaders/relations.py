@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     Rule("coordinated-role", WORKS_AT, P, O,
          _r(rf"^\s*(?:,|est|était|is|was)\b[^.;]*?(?:,\s*|\bet\s+|\band\s+){_FORMER}{_ARTICLE}{_ROLE}\s+{_PREP}\s*$"),
          confidence=0.7, max_words=30, props=_role_props),
-    Rule("of-org", WORKS_AT, P, O, _r(r"^\s*,?\s*(?:de|d['’]|from)\s*$"), confidence=0.6),
+    Rule("of-org", WORKS_AT, P, O, _r(r"^\s*,?\s*(?:de|d['’]|from|of)\s*$"), confidence=0.6),
     Rule("was-at", WORKS_AT, P, O,
          _r(r"^\s*(?:was|had been|has been|spent (?:[\w-]+\s+){1,3}(?:years?|months?|decades?))\s+"
             r"(?:(?:previously|also|already|then|earlier)\s+)?at\s*$"), confidence=0.7, props=_role_props),

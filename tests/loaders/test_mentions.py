@@ -58,6 +58,9 @@ def blank():
      [("PER", 0, 3), ("PER", 4, 6)], ["Brimco", "Ana Roux"]),
     (["Founder", "of", "Velar", "Labs", ",", "Tom", "Hale"], [True, True, True, False, True, True, False],
      [("PER", 0, 4), ("PER", 5, 7)], ["Velar Labs", "Tom Hale"]),
+    # English names have no "of": a person tagged with her company is cut, even alone in the sentence
+    (["with", "Adam", "Hale", "of", "Quantix", "."], [True, True, True, True, False, False], [("PER", 1, 5)],
+     ["Adam Hale", "Quantix"]),
     # a title the NER took into the organization's name is cut off
     (["said", "Velmo", "Utilities", "Commissioner", "Ann", "Roe", "."], [True] * 5 + [False, False],
      [("ORG", 1, 4), ("PER", 4, 6)], ["Velmo Utilities", "Ann Roe"]),

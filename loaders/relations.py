@@ -155,7 +155,8 @@ RULES: tuple[Rule, ...] = (
                                                rf"president|chairman|chairwoman|(?:general |managing |venture )?partner|"
                                                rf"associée?|(?:co-?)?fondat(?:eur|rice)|pdg|chief \w+ officer|head of \w+)\s*$"),
          reverse=True, confidence=0.75, props=_role_props, local=True),
-    Rule("org-possessive-person", WORKS_AT, O, P, _r(r"^['’]s\s*$"), reverse=True, confidence=0.6, local=True),
+    Rule("org-possessive-person", WORKS_AT, O, P, _r(r"^['’]s\s*$|^['’]\s+$"), reverse=True, confidence=0.6,
+         local=True),  # "Velmo's Ann Roe", "Brimco Partners’ Ann Roe"
     # "X, dont A est directeur général", "X, whose CEO ..." is parsed apart: "dont" + a copula + a title after the name
     Rule("whose-role", WORKS_AT, O, P, _r(r"^\s*,?\s*dont\s*$"), reverse=True, confidence=0.75,
          after=_r(rf"^\s*(?:(?:,|et|and)\s+[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){{0,3}}\s*)*"

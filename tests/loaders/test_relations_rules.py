@@ -25,6 +25,7 @@ P, O = PERSON, ORGANIZATION
     ((P, O), " has covered education for the ", "", "", (WORKS_AT, 0, {})),  # a journalist's paper
     ((P, O), " was previously at ", "", "", (WORKS_AT, 0, {"former": True})),
     ((P, O), " of ", "", "", (WORKS_AT, 0, {})),  # "Adam Hale of Quantix"
+    ((O, P), "’ ", "", "", (WORKS_AT, 1, {})),  # "Brimco Partners’ Ann Roe"
     ((P, O), " spent six years at ", "", "", (WORKS_AT, 0, {})),
     # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),

@@ -67,6 +67,8 @@ PERSON_NOUNS = frozenset({"homme", "femme", "entrepreneur", "entrepreneuse", "mi
                           "dirigeant", "dirigeante", "fondateur", "fondatrice", "cofondateur", "cofondatrice",
                           "founder", "cofounder", "co-founder", "executive", "ancien"})
 _IMPERSONAL = frozenset({"falloir", "sembler", "paraître", "pleuvoir", "agir", "exister", "rester", "arriver", "suffire", "valoir"})
+#: NER labels of a name, in both pipelines.
+_NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "GPE", "LOC", "PRODUCT", "NORP", "FAC"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "cette", "ce", "cet", "the", "this", "that"})
 _ROLE_WEIGHT = {"nsubj": 3.0, "nsubj:pass": 2.5, "nsubjpass": 2.5, "appos": 1.5, "obj": 1.5, "dobj": 1.5,
                 # a name inside another noun phrase ("EU-backed fund", "the Acme deal") is barely salient
@@ -276,8 +278,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
     common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())  # "la start-up": PROPN
     if common and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
-        if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound") and c.pos_ == "PROPN" for c in token.children):
-            return None  # "la société X" names its own organization
+        if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound", "amod") and c.i > token.i
+               and (c.pos_ == "PROPN" or c.ent_type_ in _NAME_LABELS) for c in token.children):
+            return None  # "la société X", "la banque en ligne X.com" (tagged, whatever its part of speech) names its own
         if any(c.dep_ in ("nmod", "prep") and c.i > token.i for c in token.children if c.lower_ in ("of", "de", "d'")):
             return None
         return ORGANIZATION, None

@@ -265,6 +265,20 @@ def test_salience_quotations(lang: str, table: str, expected: list) -> None:
         6 recrute recruter VERB  ROOT  6
         7 .       _        PUNCT punct 6
         """, [], id="fr-la-societe-X-is-its-own-name"),
+    # "Nortex grandit. Il lance la banque en ligne Vantelo.com." : the parser made the name an adjective
+    pytest.param("fr", """
+        0 Nortex      _           PROPN nsubj 1 ent=B-ORG
+        1 grandit     grandir     VERB  ROOT  1
+        2 .           _           PUNCT punct 1
+        3 Elle        elle        PRON  nsubj 4
+        4 lance       lancer      VERB  ROOT  4
+        5 la          le          DET   det   6
+        6 banque      banque      NOUN  obj   4
+        7 en          en          ADP   case  8
+        8 ligne       ligne       NOUN  nmod  6
+        9 Vantelo.com vantelo.com NOUN  amod  6 ent=B-ORG
+        10 .          _           PUNCT punct 4
+        """, [], id="fr-la-banque-en-ligne-X-is-its-own-name"),
     # "Halden grew. It acquired Tessel." : "it" as a subject stands for an organization
     pytest.param("en", """
         0 Halden   _       PROPN nsubj 1 ent=B-ORG

@@ -408,7 +408,9 @@ class Arguments:
             source = head
             while source.dep_ == "conj" and not any(c.dep_ in SUBJECT for c in source.children):
                 source = source.head
-            self.actors += [c for c in source.children if c.dep_ in SUBJECT]
+            # a subject the parser marked passive on an active verb ("A les rejoint et investit") is its subject
+            subjects = SUBJECT if _is_passive(source) else SUBJECT | PASSIVE_SUBJECT
+            self.actors += [c for c in source.children if c.dep_ in subjects]
 
 
 def _companions(preps: list[tuple[str, Token]]) -> list[Token]:

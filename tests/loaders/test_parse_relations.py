@@ -696,6 +696,17 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         7 Tessel _    PROPN pobj     6 ent=B-ORG
         8 .     _     PUNCT punct    3
         """, [], id="en-could-serve-as-CFO-of-X"),
+    # "Inès les rejoint et investit dans Calyra." : the parser marked the shared subject passive
+    pytest.param("fr", """
+        0 Inès     _         PROPN nsubj:pass 2 ent=B-PER
+        1 les      le        PRON  obj        2
+        2 rejoint  rejoindre VERB  ROOT       2
+        3 et       et        CCONJ cc         4
+        4 investit investir  VERB  conj       2
+        5 dans     dans      ADP   case       6
+        6 Calyra   _         PROPN obl:arg    4 ent=B-ORG
+        7 .        _         PUNCT punct      2
+        """, [(INVESTED_IN, "Inès", "Calyra", {})], id="fr-A-les-rejoint-et-investit-dans-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -279,6 +279,14 @@ def test_end_anchored_cue_is_searched_near_the_end_only_without_losing_a_match(c
         assert entity_types._ends_with(pattern, bound, left) == bool(pattern.search(left)), left
 
 
+@pytest.mark.parametrize("name,given_name_vote", [("Ruby on Rails", False), ("Ruby van Dorn", True)])
+def test_typing_a_given_name_votes_only_in_a_name_s_shape(name: str, given_name_vote: bool) -> None:
+    # "Ruby on Rails": no person's name has "on" in it; particles ("van", "de") do
+    whole = f"Ils codent avec {name} depuis 2010."
+    votes = mention_votes(whole, mention(name, whole, "MISC"))
+    assert (votes.get(PERSON, 0) > 0) == given_name_vote
+
+
 def test_typing_a_lone_place_label_weighs_less_on_a_word_the_vocabulary_does_not_know() -> None:
     # "Créer Zorvik à Lyon.": both tagged LOC; the model's vectors know "Lyon", not the young brand "Zorvik"
     nlp = spacy.blank("fr")

@@ -86,9 +86,10 @@ _ORG_RIGHT = re.compile(
     rf"(?:\s+[\w’'-]+){{0,2}}?(?=\s*(?:[,;.]|$|\b(?:founded|fondée?|created|créée?|based|basée?|spécialisée?|specialized|"
     rf"qui|which|that|dont|née?|lancée?|launched|backed|soutenue?)\b))|"
     rf",?\s*(?:qui\s+)?(?:a|avait|has|had)\s+(?:déjà|already|also|aussi|récemment|recently)\s+"
-    rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:ceo|cto|coo|cfo|cmo|cpo|founder|co-founder|cofounder|boss|chief executive|partner|president|chairman|"
+    rf"(?:levé|racheté|acquis|raised|acquired|bought)\b|\s*(?:(?-i:[a-z]+(?:al|ic|ior|ive|ary|ant|ent|ing)|former|deputy|chief|top|new)\s+)?(?:ceo|cto|coo|cfo|cmo|cpo|founder|co-founder|cofounder|boss|chief executive|partner|president|chairman|"
     rf"chairwoman|vice president|vp|svp|evp|spokesman|spokeswoman|spokesperson|general counsel|attorney|lawyer|"
-    rf"correspondent|reporter|editor|analyst|economist|official|director|manager|executive|counsel|professor)"
+    rf"correspondent|reporter|editor|analyst|economist|official|director|manager|executive|counsel|professor|"
+    rf"administrator|leader)"
     rf"(?:\s+of(?:\s+(?-i:[A-Z])[\w&-]*){{1,3}})?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )

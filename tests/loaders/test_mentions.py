@@ -64,6 +64,8 @@ def blank():
     # a title the NER took into the organization's name is cut off
     (["said", "Velmo", "Utilities", "Commissioner", "Ann", "Roe", "."], [True] * 5 + [False, False],
      [("ORG", 1, 4), ("PER", 4, 6)], ["Velmo Utilities", "Ann Roe"]),
+    (["VFA", "Administrator", "Ann", "Roe", "said"], [True] * 4 + [False], [("ORG", 0, 2), ("PER", 2, 4)],
+     ["VFA", "Ann Roe"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

@@ -55,6 +55,7 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # a name right before a job title and a person's name is the employer
     ("(By Velmo-Press correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
     ("Velmo attorney Ann Roe countered.", "Velmo", "PER", ORGANIZATION),
+    ("(By Velmo-Press diplomatic correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -164,8 +164,11 @@ RULES: tuple[Rule, ...] = (
                   rf"(?:(?:aujourd['’]hui|désormais|toujours|aussi|également|depuis \d{{4}})\s+)?{_FORMER}(?:les\s+)?{_ARTICLE}{_ROLE}"
                   rf"(?=\s*(?:[,.;(]|$|\s(?:depuis|jusqu|de|du|d['’]|chez)\b))"),
          props=_role_props),
+    # "Cofondateurs de X, A et B lancent ...": a title opening the sentence (or a clause after ":" or ";"), not
+    # the title of a name before it in a list ("A, PDG de X, B, PDG de Y": B is not X's)
     Rule("title-of-org-comma-person", WORKS_AT, O, P, _r(r"^\s*,\s*$"), reverse=True, confidence=0.75,
-         before=_r(rf"\b(?P<role>(?:{ROLE_WORDS})s?)\s+(?:de|du|d['’]|of)\s*(?:la\s+|the\s+)?$"), props=_role_props),
+         before=_r(rf"(?:^|[.;:!?(]\s*)(?:(?:le|la|les|the|l['’])\s*)?{_FORMER}(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{ROLE_WORDS})s?)\s+"
+                   rf"(?:de|du|d['’]|of)\s*(?:la\s+|the\s+)?$"), props=_role_props),
     # --- FOUNDED
     Rule("founded-by-before", FOUNDED, P, O, _r(r"^\s*,\s*$"), confidence=0.75,
          before=_r(r"\b(?:co-?fondée?s?|fondée?s?|créée?s?|lancée?s?|(?:co-?)?founded|started|launched|created)\s+"

@@ -244,3 +244,12 @@ def test_relations_rule_deal_undone_right_after(between: str, after: str) -> Non
 ])
 def test_relations_rule_person_at_organization(before: str, expected: list[str]) -> None:
     assert [f.type for f in relations_between(0, 1, P, O, " at ", before=before)] == expected
+
+
+@pytest.mark.parametrize("before,expected", [
+    ("Cofondatrices de ", [(FOUNDED, 1)]),  # "Cofondatrices de X, A et B lancent": a title opening the sentence
+    ("Il y avait Ana Roux, co-présidente de ", []),  # "A, co-présidente de X, B, PDG de Y": X is A's, not B's
+])
+def test_relations_a_title_before_an_organization_and_a_name(before: str, expected: list) -> None:
+    found = relations_between(0, 1, O, P, ", ", before=before)
+    assert [(f.type, f.source) for f in found] == expected

@@ -612,6 +612,10 @@ class Reader:
                     listed += [g for g in clause.children if g.dep_ in ("xcomp", "obj", "dobj", "oprd", "attr", "obl:arg")
                                and g.i in self.ctx.mention_at]
             after = token.right_edge.i + 1  # "un nouveau groupe, X", "ma deuxième boîte : X": the parser hung X elsewhere
+            if not listed and after < len(token.doc) and after in self.ctx.mention_at \
+                    and lemma(token) in _DESCRIBED_COMPANY_NOUNS \
+                    and all(t.pos_ == "ADJ" and t.head.i == token.i for t in token.doc[token.i + 1:after]):
+                listed.append(token.doc[after])  # "du fonds (chinois) X" where the parser hung X elsewhere
             if not listed and after + 1 < len(token.doc) and (after + 1) in self.ctx.mention_at and (
                     (token.doc[after].text == "," and token.doc[after + 1].dep_ in APPOSITION)
                     or (token.doc[after].text == ":" and lemma(token) in COMPANY_NOUNS
@@ -833,9 +837,11 @@ class Reader:
             props.pop("round", None)
             stakes = [t for t in args.patients if lemma(t) in STAKE_NOUNS]
             if stakes:  # "a acquis une participation de 60 % dans X", "bought a stake in X": an investment
-                held = [c for p, c in args.preps + [pc for t in stakes for pc in _prep_objects(t)]
-                        if p in ("in", "dans", "de", "d'", "du", "of", "au")]
-                emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(held, O), props, 0.75, "took-stake")
+                preps_too = args.preps + [pc for t in stakes for pc in _prep_objects(t)]
+                held = [c for p, c in preps_too if p in ("in", "dans", "de", "d'", "du", "of", "au")]
+                investors = self.typed(args.actors, P, O)  # "aux côtés de B": B took a stake too
+                investors += [m for m in self.typed(_companions(preps_too), P, O) if m not in investors]
+                emit.pairs(INVESTED_IN, investors, self.typed(held, O), props, 0.75, "took-stake")
                 return out
             emit.pairs(ACQUIRED, self.typed(args.actors, O), self.typed(args.patients, O), props, 0.85, "acquires")
         elif kind == INVESTED_IN:

@@ -707,6 +707,26 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         6 Calyra   _         PROPN obl:arg    4 ent=B-ORG
         7 .        _         PUNCT punct      2
         """, [(INVESTED_IN, "Inès", "Calyra", {})], id="fr-A-les-rejoint-et-investit-dans-X"),
+    # "Corvina a acquis une participation dans Calyra, aux côtés du fonds chinois Tessel." : the companion took a
+    # stake too, the parser having hung the fund's name apart from "fonds"
+    pytest.param("fr", """
+        0 Corvina       _             PROPN nsubj     2 ent=B-ORG
+        1 a             avoir         AUX   aux:tense 2
+        2 acquis        acquérir      VERB  ROOT      2
+        3 une           un            DET   det       4
+        4 participation participation NOUN  obj       2
+        5 dans          dans          ADP   case      6
+        6 Calyra        _             PROPN nmod      4 ent=B-ORG
+        7 ,             _             PUNCT punct     9
+        8 aux           à             ADP   case      9
+        9 côtés         côté          NOUN  nmod      4
+        10 du           de            ADP   case      11
+        11 fonds        fonds         NOUN  nmod      9
+        12 chinois      chinois       ADJ   amod      11
+        13 Tessel       _             PROPN ROOT      13 ent=B-ORG
+        14 .            _             PUNCT punct     13
+        """, [(INVESTED_IN, "Corvina", "Calyra", {}), (INVESTED_IN, "Tessel", "Calyra", {})],
+        id="fr-participation-aux-cotes-du-fonds-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -702,6 +702,22 @@ class Reader:
                                       "they-include")
         return out
 
+    def _round_lists(self, verb: Token) -> list[Reading]:
+        """"a round that included A and B", "the round includes A", "le tour de table comprend A et B": the round's
+        investors, in the round's company."""
+        out: list[Reading] = []
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+        if subject is None:
+            return out
+        round_token = verb.head if subject.lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl") else subject
+        if lemma(round_token) not in ROUND_NOUNS:
+            return out
+        investors = self.typed(Arguments(verb).patients, P, O)
+        if investors:
+            _Emitter(out, verb).pairs(INVESTED_IN, investors, self._round_owner(round_token, verb), {}, 0.75,
+                                      "round-includes")
+        return out
+
     def _semicolon_items(self, verb: Token) -> set[int]:
         """The names opening each item of a list after ``verb`` whose items are separated by semicolons, each
         with its own comment ("include A (X's fund); B of Y; and C"); none unless there are two semicolons."""
@@ -803,7 +819,7 @@ class Reader:
             if checks:
                 return checks
         if word in LIST_VERBS and not kinds:
-            listed = self._investors_listed(verb)
+            listed = self._investors_listed(verb) or self._round_lists(verb)
             if listed:
                 return listed
         if not kinds:

@@ -727,6 +727,21 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         14 .            _             PUNCT punct     13
         """, [(INVESTED_IN, "Corvina", "Calyra", {}), (INVESTED_IN, "Tessel", "Calyra", {})],
         id="fr-participation-aux-cotes-du-fonds-X"),
+    # "Tessel raised $5 million in a round that included Corvina." : the round's investors, in the raiser
+    pytest.param("en", """
+        0 Tessel   _       PROPN nsubj    1 ent=B-ORG
+        1 raised   raise   VERB  ROOT     1 tag=VBD
+        2 $        $       SYM   quantmod 4
+        3 5        5       NUM   compound 4
+        4 million  million NUM   dobj     1
+        5 in       in      ADP   prep     1
+        6 a        a       DET   det      7
+        7 round    round   NOUN  pobj     5
+        8 that     that    PRON  nsubj    9
+        9 included include VERB  relcl    7 tag=VBD
+        10 Corvina _       PROPN dobj     9 ent=B-ORG
+        11 .       _       PUNCT punct    1
+        """, [(INVESTED_IN, "Corvina", "Tessel", {})], id="en-a-round-that-included-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

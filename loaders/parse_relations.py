@@ -617,7 +617,8 @@ class Reader:
                     and all(t.pos_ == "ADJ" and t.head.i == token.i for t in token.doc[token.i + 1:after]):
                 listed.append(token.doc[after])  # "du fonds (chinois) X" where the parser hung X elsewhere
             if not listed and after + 1 < len(token.doc) and (after + 1) in self.ctx.mention_at and (
-                    (token.doc[after].text == "," and token.doc[after + 1].dep_ in APPOSITION)
+                    (token.doc[after].text == "," and (token.doc[after + 1].dep_ in APPOSITION
+                                                       or token.doc[after + 1].dep_ == "ROOT"))  # a second root
                     or (token.doc[after].text == ":" and lemma(token) in COMPANY_NOUNS
                         and token.doc[after + 1].dep_ not in SUBJECT | PASSIVE_SUBJECT)):
                 listed.append(token.doc[after + 1])

@@ -13,6 +13,7 @@ import pytest
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, ORGANIZATION, PERSON, WORKS_AT
 from loaders.parse_relations import (SLOT_VOTE, VERB_TRIGGERS, Arguments, Context, is_asserted, lemma, raiser_finder,
                                      read_relations, slot_candidates, slot_votes)
+from loaders.sentences import sentences
 
 import docs
 from docs import context, mention_map, names, parse, relations
@@ -2460,3 +2461,26 @@ def test_parse_relations_an_author_is_no_employee_of_his_book() -> None:
         7 .      _      PUNCT punct    6
         """)
     assert relations(doc) == []
+
+
+def test_parse_relations_a_name_the_parser_made_a_second_root_after_a_company_noun() -> None:
+    # "Luc Ferraud a créé un nouveau groupe, Calyra, qui grandit." : read over the article's sentences, which
+    # join the parser's two (the first ends on a comma)
+    doc = parse("""
+        0 Luc     _       PROPN nsubj     3 ent=B-PER
+        1 Ferraud _       PROPN flat:name 0 ent=I-PER
+        2 a       avoir   AUX   aux:tense 3
+        3 créé    créer   VERB  ROOT      3
+        4 un      un      DET   det       6
+        5 nouveau nouveau ADJ   amod      6
+        6 groupe  groupe  NOUN  obj       3
+        7 ,       _       PUNCT punct     3
+        8 Calyra  _       PROPN ROOT      8 ent=B-ORG
+        9 ,       _       PUNCT punct     8
+        10 qui    qui     PRON  nsubj     11
+        11 grandit grandir VERB acl:relcl 8
+        12 .      _       PUNCT punct     8
+        """, "fr")
+    found = read_relations(context(doc), sentences(doc))
+    text = names(doc)
+    assert [(r.type, text[r.source], text[r.target]) for r in found] == [(FOUNDED, "Luc Ferraud", "Calyra")]

@@ -421,6 +421,7 @@ def _companions(preps: list[tuple[str, Token]]) -> list[Token]:
             found.append(complement)
         elif lemma(complement) in ("compagnie", "côté", "côtés"):  # "en compagnie de A", "aux côtés de A"
             found += [c for p, c in _prep_objects(complement) if p in ("de", "d'", "du", "des")]
+            found += [c for c in complement.children if c.dep_ in APPOSITION]  # "de ses frères A et B", misparsed
     return found
 
 
@@ -1007,6 +1008,11 @@ class Reader:
         word = lemma(verb)
         out: list[Reading] = []
         if not (word in SIDE_BY_SIDE_VERBS or word.startswith("co")):
+            # "A a révolutionné le commerce aux côtés de B", "A did it alongside B": whatever the verb, side by side
+            args = Arguments(verb)
+            partners = _companions([(p, c) for p, c in args.preps if p not in ("with", "avec")])
+            _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7,
+                                      "alongside")
             return out
         args = Arguments(verb)
         partners = [c for p, c in args.preps if p in ("with", "avec", "alongside", "aux côtés", "côtés", "beside")]

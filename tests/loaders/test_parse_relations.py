@@ -2484,3 +2484,42 @@ def test_parse_relations_a_name_the_parser_made_a_second_root_after_a_company_no
     found = read_relations(context(doc), sentences(doc))
     text = names(doc)
     assert [(r.type, text[r.source], text[r.target]) for r in found] == [(FOUNDED, "Luc Ferraud", "Calyra")]
+
+
+@pytest.mark.parametrize("lang,table,expected", [
+    # "Luc Ferraud a changé le commerce aux côtés de ses frères Owen Pratt et Ana Sol." : side by side, whatever
+    # the verb (the parser hung the names on "côtés")
+    pytest.param("fr", """
+        0 Luc      _       PROPN nsubj     3 ent=B-PER
+        1 Ferraud  _       PROPN flat:name 0 ent=I-PER
+        2 a        avoir   AUX   aux:tense 3
+        3 changé   changer VERB  ROOT      3
+        4 le       le      DET   det       5
+        5 commerce commerce NOUN obj       3
+        6 aux      à       ADP   case      7
+        7 côtés    côté    NOUN  obl:arg   3
+        8 de       de      ADP   case      10
+        9 ses      son     DET   det       10
+        10 frères  frère   NOUN  nmod      7
+        11 Owen    _       PROPN appos     7 ent=B-PER
+        12 Pratt   _       PROPN flat:name 11 ent=I-PER
+        13 et      et      CCONJ cc        14
+        14 Ana     _       PROPN conj      11 ent=B-PER
+        15 Sol     _       PROPN flat:name 14 ent=I-PER
+        16 .       _       PUNCT punct     3
+        """, [(KNOWS, "Luc Ferraud", "Ana Sol", {}), (KNOWS, "Luc Ferraud", "Owen Pratt", {})],
+        id="fr-aux-cotes-de-ses-freres"),
+    # "Luc Ferraud a déjeuné avec Owen Pratt." : "avec" alone stays with the verbs of working together (none here)
+    pytest.param("fr", """
+        0 Luc     _        PROPN nsubj     3 ent=B-PER
+        1 Ferraud _        PROPN flat:name 0 ent=I-PER
+        2 a       avoir    AUX   aux:tense 3
+        3 déjeuné déjeuner VERB  ROOT      3
+        4 avec    avec     ADP   case      5
+        5 Owen    _        PROPN obl:mod   3 ent=B-PER
+        6 Pratt   _        PROPN flat:name 5 ent=I-PER
+        7 .       _        PUNCT punct     3
+        """, [], id="fr-dejeune-avec"),
+])
+def test_parse_relations_side_by_side_whatever_the_verb(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected

@@ -473,9 +473,18 @@ def _governing_verb(trigger: Token) -> Token:
     return trigger
 
 
+#: Verbs that undo the deal or the move a noun names ("the acquisition of X was cancelled", "a abandonné le rachat").
+_UNDOING_VERBS = frozenset({"cancel", "scrap", "abandon", "block", "terminate", "collapse", "fail", "drop", "withdraw",
+                            "annuler", "abandonner", "bloquer", "échouer", "renoncer", "retirer", "capoter"})
+
+
 def is_asserted(trigger: Token, announced: bool = False) -> bool:
     """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger
-    (``announced``: a plain future states a decided move, "will join", "rejoindra")."""
+    (``announced``: a plain future states a decided move, "will join", "rejoindra"), or a verb undoes the deal a
+    noun names ("X's acquisition of Y cancelled", "X a renoncé au rachat de Y")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and lemma(trigger.head) in _UNDOING_VERBS and trigger.head.i != trigger.i and (
+            trigger.dep_ in SUBJECT | PASSIVE_SUBJECT | OBJECT or trigger.dep_ in ("obl", "obl:arg", "pobj")):
+        return False
     token = trigger
     for _ in range(6):
         for child in token.children:

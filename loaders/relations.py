@@ -338,7 +338,8 @@ def relations_between(left: int, right: int, left_type: str | None, right_type: 
 
 #: Words right after a stated deal saying it did not happen ("X's purchase of Y fell through").
 _UNDONE = re.compile(r"^\s*,?\s*(?:a échoué|ont échoué|n['’]a (?:jamais|pas) abouti|a été (?:annulée?|abandonnée?|bloquée?)|"
-                     r"failed|fell through|collapsed|was (?:called off|cancelled|canceled|abandoned|blocked)|"
+                     r"failed|fell through|collapsed|(?:was |has been |is |been )?(?:called off|cancell?ed|abandoned|blocked|scrapped|"
+                     r"terminated)|"
                      r"did not (?:go through|close|happen)|never (?:closed|happened))", _I)
 
 

@@ -2523,3 +2523,28 @@ def test_parse_relations_a_name_the_parser_made_a_second_root_after_a_company_no
 ])
 def test_parse_relations_side_by_side_whatever_the_verb(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected
+
+
+def test_parse_relations_a_deal_a_verb_undoes_is_no_deal() -> None:
+    # "Tessel's acquisition of Orvo was cancelled." ; "Tessel a renoncé au rachat d'Orvo."
+    en = parse("""
+        0 Tessel      _           PROPN poss      2 ent=B-ORG
+        1 's          's          PART  case      0
+        2 acquisition acquisition NOUN  nsubjpass 6
+        3 of          of          ADP   prep      2
+        4 Orvo        _           PROPN pobj      3 ent=B-ORG
+        5 was         be          AUX   auxpass   6
+        6 cancelled   cancel      VERB  ROOT      6 tag=VBN
+        7 .           _           PUNCT punct     6
+        """, "en")
+    fr = parse("""
+        0 Tessel  _        PROPN nsubj     2 ent=B-ORG
+        1 a       avoir    AUX   aux:tense 2
+        2 renoncé renoncer VERB  ROOT      2
+        3 au      à        ADP   case      4
+        4 rachat  rachat   NOUN  obl:arg   2
+        5 d'      de       ADP   case      6
+        6 Orvo    _        PROPN nmod      4 ent=B-ORG
+        7 .       _        PUNCT punct     2
+        """, "fr")
+    assert relations(en) == [] and relations(fr) == []

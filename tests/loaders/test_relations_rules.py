@@ -230,7 +230,8 @@ def test_relations_rule_apposition_ignores_negation_of_the_clause(between: str, 
     assert [f.type for f in found] == [WORKS_AT]
 
 
-@pytest.mark.parametrize("between,after", [(" a racheté ", " a échoué"), (" acquired ", " fell through")])
+@pytest.mark.parametrize("between,after", [(" a racheté ", " a échoué"), (" acquired ", " fell through"),
+                                           ("’s acquisition of ", " cancelled due to regulators")])
 def test_relations_rule_deal_undone_right_after(between: str, after: str) -> None:
     assert relations_between(0, 1, O, O, between, after=after) == []
 

@@ -73,8 +73,10 @@ def _role_props(match: re.Match, clause: str) -> dict[str, Any]:
     props: dict[str, Any] = {}
     role = match.groupdict().get("role")
     if role:
-        role = re.sub(r"^(?:(?:et|and|est|était|is|was|has been|a été|devient|became|le|la|l['’]|un|une|the|a|an)\b\s*|l['’]\s*)+",
+        role = re.sub(r"^(?:(?:et|and|est|était|is|was|has been|a été|devient|became|le|la|l['’]|un|une|the|a|an|"
+                      r"took|takes|take|taking|taken|moved|moves|moving|on|to|into|over|up|as)\b\s*|l['’]\s*)+",
                       "", " ".join(role.split()), flags=_I).strip(" ,")
+        role = re.sub(r"\s+(?:role|position|job|post|seat|rôle|poste|fonction)$", "", role, flags=_I)  # "the CEO role"
         if role:
             props["role"] = role
     if match.groupdict().get("former") or re.search(r"\b(?:worked|travaillait|a travaillé|was)\b", match.group(0), _I):

@@ -27,6 +27,8 @@ P, O = PERSON, ORGANIZATION
     ((P, O), " of ", "", "", (WORKS_AT, 0, {})),  # "Adam Hale of Quantix"
     ((O, P), "’ ", "", "", (WORKS_AT, 1, {})),  # "Brimco Partners’ Ann Roe"
     ((P, O), " spent six years at ", "", "", (WORKS_AT, 0, {})),
+    ((P, O), " took on the CEO role at ", "", "", (WORKS_AT, 0, {"role": "CEO"})),  # the title, not the verb
+    ((P, O), " moved to a partner position at ", "", "", (WORKS_AT, 0, {"role": "partner"})),
     # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
     ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),

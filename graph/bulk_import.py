@@ -129,6 +129,18 @@ class _Cells:
         return self.text(str(value))
 
 
+class _Memo(dict):
+    """``memo[x]`` is ``make(x)``, computed once per x."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: Any) -> str:
+        cell = self[value] = self.make(value)
+        return cell
+
+
 def _kind(value: Any) -> str:
     """The importer type of a prop value: as push stores it (a bool, an integer, a float), else text."""
     return "boolean" if isinstance(value, bool) else "long" if isinstance(value, int) else \
@@ -167,16 +179,21 @@ def write_files(store: GraphStore, folder: Path, now: datetime | None = None) ->
                                 cells.text(article.language), "Article")) + "\n")
             counts["articles"] += 1
 
+    # Keys and article ids come back on many lines: each is quoted once.
+    key_cell = _Memo(cells.text)
+    article_cell = _Memo(cells.text)
     with open(folder / "mentions.csv", "w", encoding="utf-8") as out:
         out.write(":START_ID(Article),:END_ID,:TYPE\n")
         for key, entity in entities.items():
-            for article_id in dict.fromkeys(entity.articles):
-                if article_id in articles:
-                    out.write(f"{cells.text(article_id)},{cells.text(key)},MENTIONS\n")
-                    counts["mentions"] += 1
+            cell = ",".join(("", key_cell[key], "MENTIONS\n"))
+            lines = [article_cell[article_id] + cell for article_id in dict.fromkeys(entity.articles)
+                     if article_id in articles]
+            out.write("".join(lines))
+            counts["mentions"] += len(lines)
 
     # One file per set of (prop, type): each prop keeps the type push gives it, also when it varies.
     outputs: dict[tuple[tuple[str, str], ...], Any] = {}
+    list_cell = _Memo(lambda article_id: cells.texts((article_id,)))
     try:
         for relation in store.relations.values():
             if relation.type not in RELATION_TYPES:
@@ -195,19 +212,26 @@ def write_files(store: GraphStore, folder: Path, now: datetime | None = None) ->
                                                 encoding="utf-8")
                 out.write(",".join([":START_ID", ":END_ID", ":TYPE"] + [f"{n}:{k}" for n, k in signature]
                                    + _PROVENANCE_COLUMNS) + "\n")
-            evidence, seen = [], set()
-            for ev in relation.evidence:
-                ident = (ev.article_id, ev.start, ev.end)
-                if ident not in seen:
-                    seen.add(ident)
-                    evidence.append(ev)
-            line = [cells.text(source), cells.text(target), relation.type,
+            evidence = relation.evidence
+            if len(evidence) == 1:  # the common case: one sentence, its article's cell quoted once
+                ev = evidence[0]
+                articles_cell = list_cell[ev.article_id]
+                provenance = (articles_cell, cells.texts((ev.sentence,)), articles_cell, str(int(ev.start)),
+                              str(int(ev.end)))
+            else:
+                unique, seen = [], set()
+                for ev in evidence:
+                    ident = (ev.article_id, ev.start, ev.end)
+                    if ident not in seen:
+                        seen.add(ident)
+                        unique.append(ev)
+                evidence = unique
+                provenance = (cells.texts(dict.fromkeys(e.article_id for e in evidence)),
+                              cells.texts(e.sentence for e in evidence), cells.texts(e.article_id for e in evidence),
+                              cells.numbers(e.start for e in evidence), cells.numbers(e.end for e in evidence))
+            line = [key_cell[source], key_cell[target], relation.type,
                     *(cells.value(relation.props[n]) for n, _ in signature),
-                    repr(float(relation.confidence)), str(len(evidence)),
-                    cells.texts(dict.fromkeys(e.article_id for e in evidence)),
-                    cells.texts(e.sentence for e in evidence), cells.texts(e.article_id for e in evidence),
-                    cells.numbers(e.start for e in evidence), cells.numbers(e.end for e in evidence),
-                    stamp, stamp]
+                    repr(float(relation.confidence)), str(len(evidence)), *provenance, stamp, stamp]
             out.write(",".join(line) + "\n")
             counts["relations"] += 1
     finally:

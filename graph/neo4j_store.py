@@ -36,7 +36,9 @@ alias-based merge between entities both introduce. ``push`` keeps the embedded s
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
@@ -61,6 +63,11 @@ PROVENANCE = ("confidence", "mentions", "articles", "evidence", "evidence_articl
 LABELS = (PERSON, ORGANIZATION)
 #: ``add_extractions`` resolves and writes articles in groups of at most this many batches of rows.
 FLUSH_BATCHES = 10
+#: A push into an empty database writes Articles and their MENTIONS in transactions of about this many mentions.
+MENTIONS_PER_TRANSACTION = 20_000
+#: Transactions a push into an empty database runs at once: one (two measured slower on 2 cores: the
+#: server's commits contend on the hub nodes and the client needs a core to build rows).
+WRITER_THREADS = 1
 
 CONSTRAINTS = (
     "CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE",
@@ -227,37 +234,41 @@ def check_property_names(relations: Iterable[Relation]) -> None:
 
 def _entity_create_query(label: str) -> str:
     """Create entities of one label (an empty database): the key's uniqueness constraint refuses a
-    node another writer created meanwhile, so nothing is ever doubled."""
+    node another writer created meanwhile, so nothing is ever doubled. A row is the list
+    ``[key, name, aliases, articles]`` (lists pack and unpack faster than maps)."""
     return f"""
 UNWIND $rows AS row
-CREATE (n:{label} {{key: row.key, name: row.name, aliases: row.aliases, articles: row.articles}})
+CREATE (n:{label} {{key: row[0], name: row[1], aliases: row[2], articles: row[3]}})
 """
 
 
-def _relation_create_query(rtype: str, source_label: str, target_label: str) -> str:
+def _relation_create_query(rtype: str, source_label: str, target_label: str, props: bool) -> str:
     """Create relations known to be new (a push into an empty database): no lookup of the endpoints'
-    relationships (a MERGE reads them all: slow on a node of high degree); every property, provenance
-    lists included, comes ready in ``row.all``."""
+    relationships (a MERGE reads them all: slow on a node of high degree). A row is the list of
+    :func:`_relation_create_row`; the provenance is written in the CREATE pattern itself (one step,
+    cheaper on the server than ``SET r = map``), the relation's props, when it has any, by ``SET r +=``."""
     return f"""
 UNWIND $rows AS row
-MATCH (s:{source_label} {{key: row.source}})
-MATCH (t:{target_label} {{key: row.target}})
-CREATE (s)-[r:{rtype}]->(t)
-SET r = row.all, r.first_seen = $now, r.last_seen = $now
-RETURN sum(size(row.all.evidence)) AS evidence_added
-"""
+MATCH (s:{source_label} {{key: row[0]}})
+MATCH (t:{target_label} {{key: row[1]}})
+CREATE (s)-[r:{rtype} {{confidence: row[2], mentions: row[3], articles: row[4], evidence: row[5],
+                       evidence_articles: row[6], evidence_starts: row[7], evidence_ends: row[8],
+                       first_seen: $now, last_seen: $now}}]->(t)
+""" + ("SET r += row[9]\n" if props else "")
 
-
-_MENTIONS_CREATE_QUERY = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:%s {key: row.key})
-CREATE (a)-[:MENTIONS]->(e)
-"""
 
 _ARTICLES_CREATE_QUERY = """
 UNWIND $rows AS row
-CREATE (a:Article {id: row.id, path: row.path, title: row.title, language: row.language})
+CREATE (a:Article {id: row[0], path: row[1], title: row[2], language: row[3]})
+"""
+
+#: A row is ``[article id, [keys of the entities of one label it mentions]]``.
+_MENTIONS_CREATE_QUERY = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row[0]})
+UNWIND row[1] AS key
+MATCH (e:%s {key: key})
+CREATE (a)-[:MENTIONS]->(e)
 """
 
 _MENTIONS_QUERY = """
@@ -498,11 +509,8 @@ class Neo4jStore:
         batch.articles[article.id] = article
 
     def _write_batch(self, batch: _Batch, summary: Neo4jSummary,
-                     progress: Callable[[str, int], None] | None, create: bool = False) -> None:
-        """Entities, then relations, then the Article nodes and MENTIONS (the completion mark).
-
-        ``create``: the database held nothing when the push began, so every row is new: CREATE instead
-        of MERGE (nodes and Articles stay protected by their uniqueness constraints)."""
+                     progress: Callable[[str, int], None] | None) -> None:
+        """Entities, then relations, then the Article nodes and MENTIONS (the completion mark), with MERGE."""
         if not batch.articles:
             return
         check_property_names(batch.relations.values())
@@ -514,8 +522,7 @@ class Neo4jStore:
                 {"key": key, "name": row["name"], "aliases": row["aliases"], "articles": row["articles"]})
         for label, rows in by_label.items():
             for chunk in _chunks(rows, self.batch_size):
-                query = _entity_create_query(label) if create else _entity_query(label)
-                counters, _ = self._write(query, chunk)
+                counters, _ = self._write(_entity_query(label), chunk)
                 summary.entities_added += counters.nodes_created
                 if progress:
                     progress("entities", len(chunk))
@@ -533,9 +540,9 @@ class Neo4jStore:
             groups.setdefault((relation.type, labels[relation.source], labels[relation.target]), []).append(relation)
         now = neo4j.time.DateTime.from_native(datetime.now(timezone.utc))
         for (rtype, source_label, target_label), relations in groups.items():
-            query = (_relation_create_query if create else _relation_query)(rtype, source_label, target_label)
+            query = _relation_query(rtype, source_label, target_label)
             for chunk in _chunks(relations, self.batch_size):
-                rows = [_relation_create_row(r) if create else _relation_row(r) for r in chunk]
+                rows = [_relation_row(r) for r in chunk]
                 counters, added = self._write(query, rows, now=now)
                 summary.relations_added += counters.relationships_created
                 summary.evidence_added += added
@@ -548,18 +555,16 @@ class Neo4jStore:
         for article_id, key in batch.mentions:
             if key in labels:
                 mentions.setdefault(labels[key], []).append({"article": article_id, "key": key})
-        articles_query, mentions_query = ((_ARTICLES_CREATE_QUERY, _MENTIONS_CREATE_QUERY) if create
-                                          else (_ARTICLES_QUERY, _MENTIONS_QUERY))
         for chunk in _chunks(articles, self.batch_size):
             ids = {row["id"] for row in chunk}
 
             def work(tx: neo4j.ManagedTransaction, chunk: list[dict[str, Any]] = chunk) -> int:
                 # MENTIONS and the Article nodes commit together: an article is complete or absent.
-                created = tx.run(articles_query, rows=chunk).consume().counters.nodes_created
+                created = tx.run(_ARTICLES_QUERY, rows=chunk).consume().counters.nodes_created
                 for label, rows in mentions.items():
                     mine = [r for r in rows if r["article"] in ids]
                     for part in _chunks(mine, self.batch_size):
-                        tx.run(mentions_query % label, rows=part).consume()
+                        tx.run(_MENTIONS_QUERY % label, rows=part).consume()
                 return created
 
             with self._errors():
@@ -593,7 +598,10 @@ class Neo4jStore:
         check_property_names(store.relations.values())
         self.ensure_schema()
         summary = Neo4jSummary()
-        create = self.is_empty()
+        if self.is_empty():
+            self._push_create(store, summary, progress)
+            self._totals(summary)
+            return summary
         known = self._labels_of(set(store.entities))
         stored = self.stored_articles(store.articles)
         summary.articles_skipped = len(stored)
@@ -607,9 +615,121 @@ class Neo4jStore:
             if relation.source in store.entities and relation.target in store.entities:
                 batch.add_relation(relation)
         batch.articles = dict(store.articles)
-        self._write_batch(batch, summary, progress, create=create)
+        self._write_batch(batch, summary, progress)
         self._totals(summary)
         return summary
+
+    def _push_create(self, store: GraphStore, summary: Neo4jSummary,
+                     progress: Callable[[str, int], None] | None) -> None:
+        """Push into an empty database: every row is new, written with CREATE (nodes and Articles stay
+        protected by their uniqueness constraints), in the order of :meth:`_write_batch` (entities, relations,
+        then each Article with its MENTIONS in one transaction). Rows are plain lists, built while a
+        background thread writes the previous batch, so the client's work overlaps the server's."""
+        size = self.batch_size
+        now = neo4j.time.DateTime.from_native(datetime.now(timezone.utc))
+        with _Writer(WRITER_THREADS) as writer:
+            labels: dict[str, str] = {}
+            entity_rows: dict[str, list[list[Any]]] = {}
+            for key, entity in store.entities.items():
+                label = labels[key] = _label(entity.type)
+                aliases = list(dict.fromkeys(a for a in entity.aliases if a and a != entity.name))
+                rows = entity_rows.setdefault(label, [])
+                rows.append([key, entity.name, aliases, list(dict.fromkeys(entity.articles))])
+                if len(rows) >= size:
+                    writer.submit(self._create_job(_entity_create_query(label), rows, summary, progress, "entities"))
+                    entity_rows[label] = []
+            for label, rows in entity_rows.items():
+                if rows:
+                    writer.submit(self._create_job(_entity_create_query(label), rows, summary, progress, "entities"))
+
+            writer.barrier()  # relations MATCH their endpoints: every entity is committed first
+
+            relations: dict[tuple[str, str, str], Relation] = {}
+            for relation in store.relations.values():
+                if relation.source not in labels or relation.target not in labels:
+                    continue
+                if relation.type not in RELATION_TYPES:
+                    logger.warning("skipped a relation of unknown type %r", relation.type)
+                    continue
+                relation = _canonical(relation)
+                known = relations.get(relation.key)
+                if known is None:
+                    relations[relation.key] = relation
+                else:  # the same KNOWS stored both ways: merged as _Batch does, on a copy
+                    if known is store.relations.get(known.key):
+                        known = relations[known.key] = Relation(known.type, known.source, known.target,
+                                                                dict(known.props), list(known.evidence),
+                                                                known.confidence)
+                    known.merge(relation)
+            pending: dict[tuple[str, str, str, bool], list[list[Any]]] = {}
+            for relation in relations.values():
+                row = _relation_create_row(relation)
+                group = (relation.type, labels[relation.source], labels[relation.target], len(row) > 9)
+                rows = pending.setdefault(group, [])
+                rows.append(row)
+                if len(rows) >= size:
+                    writer.submit(self._create_job(_relation_create_query(*group), rows, summary, progress,
+                                                   "relations", now=now))
+                    pending[group] = []
+            for group, rows in pending.items():
+                if rows:
+                    writer.submit(self._create_job(_relation_create_query(*group), rows, summary, progress,
+                                                   "relations", now=now))
+
+            writer.barrier()  # an Article is the mark of a complete article: after all its relations
+
+            mentions: dict[str, dict[str, list[str]]] = {}
+            for key, entity in store.entities.items():
+                for article_id in dict.fromkeys(entity.articles):
+                    if article_id in store.articles:
+                        mentions.setdefault(article_id, {}).setdefault(labels[key], []).append(key)
+            # An Article and its MENTIONS commit together (an article is complete or absent); a transaction
+            # holds up to batch_size articles and about MENTIONS_PER_TRANSACTION mentions.
+            chunk: list[list[str]] = []
+            count = 0
+            for article in store.articles.values():
+                chunk.append([article.id, article.path, article.title, article.language])
+                count += sum(len(keys) for keys in mentions.get(article.id, {}).values())
+                if len(chunk) >= size or count >= MENTIONS_PER_TRANSACTION:
+                    writer.submit(self._articles_job(chunk, mentions, summary, progress))
+                    chunk, count = [], 0
+            if chunk:
+                writer.submit(self._articles_job(chunk, mentions, summary, progress))
+
+    def _create_job(self, query: str, rows: list[list[Any]], summary: Neo4jSummary,
+                    progress: Callable[[str, int], None] | None, stage: str, **params: Any) -> Callable[[], None]:
+        def job() -> None:
+            counters, _ = self._write(query, rows, **params)
+            if stage == "entities":
+                summary.entities_added += counters.nodes_created
+            else:
+                summary.relations_added += counters.relationships_created
+                summary.evidence_added += sum(row[3] for row in rows)
+            if progress:
+                progress(stage, len(rows))
+        return job
+
+    def _articles_job(self, chunk: list[list[str]], mentions: dict[str, dict[str, list[str]]], summary: Neo4jSummary,
+                      progress: Callable[[str, int], None] | None) -> Callable[[], None]:
+        by_label: dict[str, list[list[Any]]] = {}
+        for article in chunk:
+            for label, keys in mentions.get(article[0], {}).items():
+                by_label.setdefault(label, []).append([article[0], keys])
+
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            created = tx.run(_ARTICLES_CREATE_QUERY, rows=chunk).consume().counters.nodes_created
+            for label, rows in by_label.items():
+                for part in _chunks(rows, max(1, self.batch_size // 10)):
+                    tx.run(_MENTIONS_CREATE_QUERY % label, rows=part).consume()
+            return created
+
+        def job() -> None:
+            with self._errors():
+                with self.driver.session(database=self.database) as session:
+                    summary.articles_added += session.execute_write(work)
+            if progress:
+                progress("articles", len(chunk))
+        return job
 
     def pull(self) -> GraphStore:
         """The whole graph as an in-memory GraphStore (not saved; call ``save()`` on it)."""
@@ -652,16 +772,83 @@ def _relation_row(relation: Relation) -> dict[str, Any]:
             "evidence": evidence}
 
 
-def _relation_create_row(relation: Relation) -> dict[str, Any]:
-    """The row of a new relationship: every property as push would leave it, in ``all``."""
-    row = _relation_row(relation)
-    evidence = row["evidence"]
-    props = dict(row["props"])
-    props.update(confidence=row["confidence"], evidence=[e["sentence"] for e in evidence],
-                 evidence_articles=[e["article"] for e in evidence], evidence_starts=[e["start"] for e in evidence],
-                 evidence_ends=[e["end"] for e in evidence], mentions=len(evidence),
-                 articles=list(dict.fromkeys(e["article"] for e in evidence)))
-    return {"source": row["source"], "target": row["target"], "all": props}
+def _relation_create_row(relation: Relation) -> list[Any]:
+    """The row of :func:`_relation_create_query`: ``[source, target, confidence, mentions, articles, evidence,
+    evidence_articles, evidence_starts, evidence_ends]`` as push leaves them (evidence once per (article,
+    start, end)), then the props map when the relation has props."""
+    evidence = relation.evidence
+    if len(evidence) > 1:
+        seen: set[tuple[str, int, int]] = set()
+        unique = []
+        for ev in evidence:
+            ident = (ev.article_id, ev.start, ev.end)
+            if ident not in seen:
+                seen.add(ident)
+                unique.append(ev)
+        evidence = unique
+    article_ids = [ev.article_id for ev in evidence]
+    row = [relation.source, relation.target, float(relation.confidence), len(evidence),
+           list(dict.fromkeys(article_ids)), [ev.sentence for ev in evidence], article_ids,
+           [ev.start for ev in evidence], [ev.end for ev in evidence]]
+    props = {k: v for k, v in relation.props.items() if v is not None and k not in PROVENANCE} \
+        if relation.props else None
+    if props:
+        row.append(props)
+    return row
+
+
+class _Writer:
+    """Runs write jobs on background threads, so the caller builds the next rows meanwhile and the server
+    runs ``threads`` transactions at once. ``barrier()`` waits for every job submitted so far (what comes
+    after may depend on it).
+
+    The first failure stops the jobs after it and is raised by the next ``submit`` or ``barrier``, or at
+    the end of the ``with`` block; leaving the block waits for every job."""
+
+    def __init__(self, threads: int = 1) -> None:
+        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue(maxsize=2 * threads)
+        self._error: BaseException | None = None
+        self._threads = [threading.Thread(target=self._run, name=f"foundergraph-neo4j-writer-{i}", daemon=True)
+                         for i in range(threads)]
+
+    def __enter__(self) -> "_Writer":
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                if job is None:
+                    return
+                if self._error is None:
+                    try:
+                        job()
+                    except BaseException as exc:  # handed to the caller's thread
+                        self._error = exc
+            finally:
+                self._jobs.task_done()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._jobs.put(job)
+
+    def barrier(self) -> None:
+        self._jobs.join()
+        if self._error is not None:
+            raise self._error
+
+    def __exit__(self, kind: type | None, exc: BaseException | None, tb: object) -> None:
+        if exc is not None and self._error is None:
+            self._error = exc  # the caller failed: skip what is queued
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join()
+        if exc is None and self._error is not None:
+            raise self._error
 
 
 def _plain(value: Any) -> Any:

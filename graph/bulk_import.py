@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, Iterable, Protocol
 
 from graph.errors import Neo4jError
-from graph.model import ORGANIZATION, PERSON, RELATION_TYPES, UNDIRECTED_TYPES
+from graph.model import ORGANIZATION, PERSON, RELATION_TYPES, UNDIRECTED_TYPES, distinct_evidence
 from graph.neo4j_settings import Neo4jSettings
 from graph.store import GraphStore
 
@@ -219,13 +219,7 @@ def write_files(store: GraphStore, folder: Path, now: datetime | None = None) ->
                 provenance = (articles_cell, cells.texts((ev.sentence,)), articles_cell, str(int(ev.start)),
                               str(int(ev.end)))
             else:
-                unique, seen = [], set()
-                for ev in evidence:
-                    ident = (ev.article_id, ev.start, ev.end)
-                    if ident not in seen:
-                        seen.add(ident)
-                        unique.append(ev)
-                evidence = unique
+                evidence = distinct_evidence(evidence)
                 provenance = (cells.texts(dict.fromkeys(e.article_id for e in evidence)),
                               cells.texts(e.sentence for e in evidence), cells.texts(e.article_id for e in evidence),
                               cells.numbers(e.start for e in evidence), cells.numbers(e.end for e in evidence))

@@ -171,6 +171,20 @@ class Evidence:
                    start=int(data["start"]), end=int(data["end"]))
 
 
+def distinct_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence once per place it was read (article, start, end), in order: what the stores write."""
+    if len(evidence) <= 1:
+        return evidence
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for ev in evidence:
+        ident = (ev.article_id, ev.start, ev.end)
+        if ident not in seen:
+            seen.add(ident)
+            unique.append(ev)
+    return unique
+
+
 @dataclass
 class Relation:
     """A typed, directed link between two entity keys, with its props and evidence."""

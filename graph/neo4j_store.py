@@ -50,7 +50,7 @@ from neo4j import exceptions as neo4j_errors
 from graph.errors import Neo4jError
 from graph.neo4j_settings import DEFAULT_URI, DEFAULT_USERNAME, Neo4jSettings
 from graph.model import (ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity,
-                         Evidence, Extraction, Relation)
+                         Evidence, Extraction, Relation, distinct_evidence)
 from graph.read_only import admin_refusal, explain_text, plan_refusal
 from graph.store import GraphStore
 from graph.identity import EntityIndex
@@ -760,13 +760,8 @@ class Neo4jStore:
 
 
 def _relation_row(relation: Relation) -> dict[str, Any]:
-    evidence, seen = [], set()
-    for ev in relation.evidence:
-        ident = f"{ev.article_id}:{ev.start}:{ev.end}"
-        if ident not in seen:
-            seen.add(ident)
-            evidence.append({"id": ident, "article": ev.article_id, "sentence": ev.sentence,
-                             "start": ev.start, "end": ev.end})
+    evidence = [{"id": f"{ev.article_id}:{ev.start}:{ev.end}", "article": ev.article_id, "sentence": ev.sentence,
+                 "start": ev.start, "end": ev.end} for ev in distinct_evidence(relation.evidence)]
     return {"source": relation.source, "target": relation.target, "confidence": float(relation.confidence),
             "props": {k: v for k, v in relation.props.items() if v is not None and k not in PROVENANCE},
             "evidence": evidence}
@@ -776,16 +771,7 @@ def _relation_create_row(relation: Relation) -> list[Any]:
     """The row of :func:`_relation_create_query`: ``[source, target, confidence, mentions, articles, evidence,
     evidence_articles, evidence_starts, evidence_ends]`` as push leaves them (evidence once per (article,
     start, end)), then the props map when the relation has props."""
-    evidence = relation.evidence
-    if len(evidence) > 1:
-        seen: set[tuple[str, int, int]] = set()
-        unique = []
-        for ev in evidence:
-            ident = (ev.article_id, ev.start, ev.end)
-            if ident not in seen:
-                seen.add(ident)
-                unique.append(ev)
-        evidence = unique
+    evidence = distinct_evidence(relation.evidence)
     article_ids = [ev.article_id for ev in evidence]
     row = [relation.source, relation.target, float(relation.confidence), len(evidence),
            list(dict.fromkeys(article_ids)), [ev.sentence for ev in evidence], article_ids,

@@ -36,6 +36,11 @@ PSEUDO_SOURCES = frozenset({"descriptor", "first_person", "pronoun"})
 _ROLE_ONLY = re.compile(rf"(?:{ROLE_WORDS})", re.IGNORECASE)
 _CANDIDATE_CONNECTORS = frozenset({"sur", "on", "&", "-", "di", "da", "van", "von", "del", "der"})
 _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
+#: Words that qualify a title ("Senior Vice President", "Assistant Controller").
+_TITLE_MODIFIERS = frozenset({"senior", "executive", "vice", "general", "assistant", "deputy", "chief", "managing",
+                              "associate", "interim", "acting", "principal", "financial", "operating", "technology",
+                              "technical", "marketing", "sales", "global", "regional", "junior", "adjoint",
+                              "adjointe", "délégué", "déléguée", "of", "and", "&", "de", "et"})
 #: Words between a title and its organization ("fondatrice de X", "CEO of X").
 _TITLE_LINKS = frozenset({"de", "d'", "d’", "du", "of", "chez", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
@@ -143,6 +148,9 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
         return False
+    if all(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) or w.lower_ in _TITLE_MODIFIERS for w in words) and \
+            any(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) for w in words):
+        return False  # "Senior Vice President", "General Manager", "Chief Financial Officer": a title, no name
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
     if "@" in text or (len(span) == 1 and span[0].lower_ in _DATE_OR_KIND_WORDS):
@@ -322,10 +330,17 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
     if len(span) >= 2 and label == "ORG" and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
         # "Coast Guard Lt", "Department of Utilities Chairman": a title the NER took into the organization's name
-        return _split_span(span.doc[span.start:span.end - 1], label)
-    if len(span) >= 3 and _ROLE_ONLY.fullmatch(span[0].text) and span[1].lower_ in _TITLE_LINKS:
-        # "Cofondateurs de Brimco", "Founder of Velar": a title opening the sentence, then its organization
-        return _split_span(span.doc[span.start + 2:span.end], "ORG")
+        rest = span.doc[span.start:span.end - 1]
+        if all(t.lower_ in _TITLE_MODIFIERS or _ROLE_ONLY.fullmatch(t.text.rstrip(".")) for t in rest):
+            return [(span, label)]  # "Senior Vice President": all of it a title (looks_like_name drops it)
+        return _split_span(rest, label)
+    lead = 0  # "Cofondateurs de Brimco", "General Counsel of Velar": a title opening the span, then its organization
+    while lead < len(span) and (_ROLE_ONLY.fullmatch(span[lead].text.rstrip(".")) or span[lead].lower_ in _TITLE_MODIFIERS
+                                and span[lead].lower_ not in _TITLE_LINKS):
+        lead += 1
+    if 0 < lead <= len(span) - 2 and span[lead].lower_ in _TITLE_LINKS and any(
+            _ROLE_ONLY.fullmatch(t.text.rstrip(".")) for t in span[:lead]):
+        return _split_span(span.doc[span.start + lead + 1:span.end], "ORG")
     for token in span[1:]:
         if token.lower_ in DATE_WORDS:  # "Acme on Monday"
             return _split_span(span.doc[span.start:token.i], label)

@@ -58,6 +58,11 @@ def blank():
      [("PER", 0, 3), ("PER", 4, 6)], ["Brimco", "Ana Roux"]),
     (["Founder", "of", "Velar", "Labs", ",", "Tom", "Hale"], [True, True, True, False, True, True, False],
      [("PER", 0, 4), ("PER", 5, 7)], ["Velar Labs", "Tom Hale"]),
+    # a capitalized title is no name; a run of title words before "of" is cut off its organization
+    (["as", "Senior", "Vice", "President", "of", "Velmo", "."], [True] * 5 + [False, False],
+     [("ORG", 1, 4), ("ORG", 5, 6)], ["Velmo"]),
+    (["as", "General", "Counsel", "of", "Brimco", "Holdings", "."], [True] * 5 + [False, False],
+     [("ORG", 1, 6)], ["Brimco Holdings"]),
     # English names have no "of": a person tagged with her company is cut, even alone in the sentence
     (["with", "Adam", "Hale", "of", "Quantix", "."], [True, True, True, True, False, False], [("PER", 1, 5)],
      ["Adam Hale", "Quantix"]),

@@ -328,12 +328,13 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     """Cut a tagged span between coordinated or listed names ("Ann Lee and Bo Chen", "Alder, Brisk"), after a
     possessive ("Velar Partners’ Ann Roe"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
-    if len(span) >= 2 and label == "ORG" and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
+    if len(span) >= 2 and (label == "ORG" or (label in ("PER", "MISC") and not is_given_name(span[0].text))) \
+            and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
         # "Coast Guard Lt", "Department of Utilities Chairman": a title the NER took into the organization's name
         rest = span.doc[span.start:span.end - 1]
         if all(t.lower_ in _TITLE_MODIFIERS or _ROLE_ONLY.fullmatch(t.text.rstrip(".")) for t in rest):
             return [(span, label)]  # "Senior Vice President": all of it a title (looks_like_name drops it)
-        return _split_span(rest, label)
+        return _split_span(rest, "ORG")  # "Gogoro Founder" tagged as a person: the founder's company
     lead = 0  # "Cofondateurs de Brimco", "General Counsel of Velar": a title opening the span, then its organization
     while lead < len(span) and (_ROLE_ONLY.fullmatch(span[lead].text.rstrip(".")) or span[lead].lower_ in _TITLE_MODIFIERS
                                 and span[lead].lower_ not in _TITLE_LINKS):

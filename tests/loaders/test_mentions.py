@@ -71,6 +71,9 @@ def blank():
      [("ORG", 1, 4), ("PER", 4, 6)], ["Velmo Utilities", "Ann Roe"]),
     (["VFA", "Administrator", "Ann", "Roe", "said"], [True] * 4 + [False], [("ORG", 0, 2), ("PER", 2, 4)],
      ["VFA", "Ann Roe"]),
+    # tagged as a person, a company and its title: the company (a given name and a title stays: no company)
+    (["said", "Velmo", "Founder", "Ann", "Roe", "."], [True] * 4 + [False, False], [("PER", 1, 3), ("PER", 3, 5)],
+     ["Velmo", "Ann Roe"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

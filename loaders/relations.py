@@ -76,7 +76,8 @@ def _role_props(match: re.Match, clause: str) -> dict[str, Any]:
         role = re.sub(r"^(?:(?:et|and|est|était|is|was|has been|a été|devient|became|le|la|l['’]|un|une|the|a|an|"
                       r"took|takes|take|taking|taken|moved|moves|moving|on|to|into|over|up|as)\b\s*|l['’]\s*)+",
                       "", " ".join(role.split()), flags=_I).strip(" ,")
-        role = re.sub(r"\s+(?:role|position|job|post|seat|rôle|poste|fonction)$", "", role, flags=_I)  # "the CEO role"
+        role = re.sub(r"\s+(?:role|position|job|post|seat|rôle|poste|fonction|on the boards?)$", "", role,
+                      flags=_I)  # "the CEO role", "a director on the board"
         if role:
             props["role"] = role
     if match.groupdict().get("former") or re.search(r"\b(?:worked|travaillait|a travaillé|was)\b", match.group(0), _I):
@@ -109,8 +110,10 @@ RULES: tuple[Rule, ...] = (
             rf"(?P<role>[^,.;]{{1,60}}?)\s+(?:at|chez|for|pour|with)\s*$"), confidence=0.8, max_words=16,
          props=_role_props),
     Rule("copula-role", WORKS_AT, P, O,
-         _r(rf"^\s*,?\s*(?:qui\s+)?(?:est|était|devient|est devenue?|is|was|became|has been|a été)\s+{_FORMER}{_ARTICLE}"
-            rf"(?P<role>[^,.;]{{0,60}}?\b(?:{ROLE_WORDS})\b[^,.;]{{0,60}}?)\s+(?:chez|at|de|du|d['’]|of|pour|for)\s*$"),
+         _r(rf"^\s*(?:,\s*(?:age\s+|aged\s+)?\d{{2}}(?:\s+ans)?\s*)?,?\s*(?:qui\s+)?"  # "A, age 64, has been"
+            rf"(?:est|était|devient|est devenue?|is|was|became|has been|a été)\s+{_FORMER}{_ARTICLE}"
+            rf"(?P<role>[^,.;]{{0,60}}?\b(?:{ROLE_WORDS})\b[^,.;]{{0,60}}?)\s+(?:chez|at|de|du|d['’]|of|pour|for)"
+            rf"\s*(?:both\s+)?$"),
          confidence=0.8, max_words=18, props=_role_props),
     Rule("coordinated-role", WORKS_AT, P, O,
          _r(rf"^\s*(?:,|est|était|is|was)\b[^.;]*?(?:,\s*|\bet\s+|\band\s+){_FORMER}{_ARTICLE}{_ROLE}\s+{_PREP}\s*$"),

@@ -22,7 +22,7 @@ ROLE_WORDS = (
     r"attorney|lawyer|avocate?|correspondent|correspondante?|spokesman|spokeswoman|spokesperson|porte-parole|"
     r"official|economist|économiste|secretary|secrétaire général\w*|treasurer|trésori(?:er|ère)|counsel|"
     r"secretary-general|commissioner|inspector|officer|captain|capt|lieutenant|lt|sergeant|sgt|governor|judge|"
-    r"administrator|leader|controller|comptroller"
+    r"administrator|leader|controller|comptroller|members? of the board(?: of directors)?"
 )
 #: Role words that make an apposition a FOUNDED relation instead of WORKS_AT.
 FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founders?|créat(?:eur|rice)s?)"

@@ -668,12 +668,14 @@ class Reader:
         closed = 0  # items up to the last one a conjunction introduced: a list ends with "and B"
         while True:
             j = i + 1
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+                j += 3  # "A Ltd (ABL), B Ltd (BBL) and C": an item's acronym in parentheses
             separated = conjunction = False
             while j < len(doc) and j not in at and (doc[j].text in (",", "&") or doc[j].lower_ in _LIST_GLUE):
                 separated = separated or doc[j].text in (",", "&") or doc[j].lower_ in _CONJUNCTIONS
                 conjunction = conjunction or doc[j].text == "&" or doc[j].lower_ in _CONJUNCTIONS
                 j += 1
-            if not separated or j >= len(doc) or j not in at or j - i > 5:
+            if not separated or j >= len(doc) or j not in at or j - i > 8:
                 return found[:closed]
             nxt = at[j]
             if self.ctx.type_of(nxt) not in (self.ctx.type_of(mention), ANY) and not mixed:

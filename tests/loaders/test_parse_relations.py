@@ -2525,6 +2525,30 @@ def test_parse_relations_side_by_side_whatever_the_verb(lang: str, table: str, e
     assert readings(table, lang) == expected
 
 
+def test_parse_relations_a_list_whose_items_carry_an_acronym_in_parentheses() -> None:
+    # "Mara Quill heads Tessel Ltd (TL), Orvo Ltd (OL) and Corvina." : every item, acronyms skipped
+    doc = parse("""
+        0 Mara    _     PROPN compound 1 ent=B-PERSON
+        1 Quill   _     PROPN nsubj    2 ent=I-PERSON
+        2 heads   head  VERB  ROOT     2 tag=VBZ
+        3 Tessel  _     PROPN compound 4 ent=B-ORG
+        4 Ltd     _     PROPN dobj     2 ent=I-ORG
+        5 (       _     PUNCT punct    6
+        6 TL      _     PROPN appos    4
+        7 )       _     PUNCT punct    6
+        8 ,       _     PUNCT punct    4
+        9 Orvo    _     PROPN compound 10 ent=B-ORG
+        10 Ltd    _     PROPN appos    6 ent=I-ORG
+        11 (      _     PUNCT punct    12
+        12 OL     _     PROPN appos    10
+        13 )      _     PUNCT punct    12
+        14 and    and   CCONJ cc       10
+        15 Corvina _    PROPN npadvmod 2 ent=B-ORG
+        16 .      _     PUNCT punct    2
+        """, "en")
+    assert sorted(t for _, _, t, _ in relations(doc)) == ["Corvina", "Orvo Ltd", "Tessel Ltd"]
+
+
 def test_parse_relations_a_deal_a_verb_undoes_is_no_deal() -> None:
     # "Tessel's acquisition of Orvo was cancelled." ; "Tessel a renoncé au rachat d'Orvo."
     en = parse("""

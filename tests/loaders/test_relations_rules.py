@@ -30,6 +30,8 @@ P, O = PERSON, ORGANIZATION
     ((P, O), " took on the CEO role at ", "", "", (WORKS_AT, 0, {"role": "CEO"})),  # the title, not the verb
     ((P, O), " moved to a partner position at ", "", "", (WORKS_AT, 0, {"role": "partner"})),
     ((P, O), ", age 64, has been a director on the boards of both ", "", "", (WORKS_AT, 0, {"role": "director"})),
+    ((P, O), " is a member of the board of directors of ", "", "",
+     (WORKS_AT, 0, {"role": "member of the board of directors"})),
     # "X, dont A est directeur général, ...": the title after the name, the company before "dont"
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
     ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),

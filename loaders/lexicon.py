@@ -143,3 +143,8 @@ PRONOUNS = frozenset({
     "i", "me", "you", "he", "she", "we", "they", "it", "him", "her", "us", "them", "je", "tu", "il", "elle",
     "nous", "vous", "ils", "elles", "on", "moi", "toi", "lui", "eux",
 })
+#: Words that qualify a title ("Senior Vice President", "Assistant Controller").
+TITLE_MODIFIERS = frozenset({"senior", "executive", "vice", "general", "assistant", "deputy", "chief", "managing",
+                              "associate", "interim", "acting", "principal", "financial", "operating", "technology",
+                              "technical", "marketing", "sales", "global", "regional", "junior", "adjoint",
+                              "adjointe", "délégué", "déléguée", "of", "and", "&", "de", "et"})

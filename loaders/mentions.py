@@ -23,7 +23,7 @@ from loaders.boilerplate import is_share_row
 from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
                              PERSON_TITLES,
-                             PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, WEB_ENDINGS)
+                             PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
 from loaders.sentences import doc_tokens, sentence_index
 
 logger = logging.getLogger(__name__)
@@ -36,11 +36,6 @@ PSEUDO_SOURCES = frozenset({"descriptor", "first_person", "pronoun"})
 _ROLE_ONLY = re.compile(rf"(?:{ROLE_WORDS})", re.IGNORECASE)
 _CANDIDATE_CONNECTORS = frozenset({"sur", "on", "&", "-", "di", "da", "van", "von", "del", "der"})
 _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
-#: Words that qualify a title ("Senior Vice President", "Assistant Controller").
-_TITLE_MODIFIERS = frozenset({"senior", "executive", "vice", "general", "assistant", "deputy", "chief", "managing",
-                              "associate", "interim", "acting", "principal", "financial", "operating", "technology",
-                              "technical", "marketing", "sales", "global", "regional", "junior", "adjoint",
-                              "adjointe", "délégué", "déléguée", "of", "and", "&", "de", "et"})
 #: Words between a title and its organization ("fondatrice de X", "CEO of X").
 _TITLE_LINKS = frozenset({"de", "d'", "d’", "du", "of", "chez", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
@@ -148,8 +143,10 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
         return False
-    if all(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) or w.lower_ in _TITLE_MODIFIERS for w in words) and \
-            any(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) for w in words):
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if all(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) or w.lower_ in TITLE_MODIFIERS for w in words) and (
+            any(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) for w in words)
+            or (after is not None and _ROLE_ONLY.fullmatch(after.text.rstrip(".")))):
         return False  # "Senior Vice President", "General Manager", "Chief Financial Officer": a title, no name
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
@@ -331,12 +328,15 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     if len(span) >= 2 and (label == "ORG" or (label in ("PER", "MISC") and not is_given_name(span[0].text))) \
             and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
         # "Coast Guard Lt", "Department of Utilities Chairman": a title the NER took into the organization's name
-        rest = span.doc[span.start:span.end - 1]
-        if all(t.lower_ in _TITLE_MODIFIERS or _ROLE_ONLY.fullmatch(t.text.rstrip(".")) for t in rest):
+        end = span.end - 1  # "Velmo Chief Financial Officer": every title word off the end
+        while end > span.start and span.doc[end - 1].text[:1].isupper() and (
+                span.doc[end - 1].lower_ in TITLE_MODIFIERS or _ROLE_ONLY.fullmatch(span.doc[end - 1].text.rstrip("."))):
+            end -= 1
+        if end == span.start:
             return [(span, label)]  # "Senior Vice President": all of it a title (looks_like_name drops it)
-        return _split_span(rest, "ORG")  # "Gogoro Founder" tagged as a person: the founder's company
+        return _split_span(span.doc[span.start:end], "ORG")  # "Velmo Founder" tagged as a person: the company
     lead = 0  # "Cofondateurs de Brimco", "General Counsel of Velar": a title opening the span, then its organization
-    while lead < len(span) and (_ROLE_ONLY.fullmatch(span[lead].text.rstrip(".")) or span[lead].lower_ in _TITLE_MODIFIERS
+    while lead < len(span) and (_ROLE_ONLY.fullmatch(span[lead].text.rstrip(".")) or span[lead].lower_ in TITLE_MODIFIERS
                                 and span[lead].lower_ not in _TITLE_LINKS):
         lead += 1
     if 0 < lead <= len(span) - 2 and span[lead].lower_ in _TITLE_LINKS and any(
@@ -432,8 +432,8 @@ def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
     if following is None or following.lower_ in _COORDINATORS or not (
             following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):
         return False
-    if label == "ORG" and _ROLE_ONLY.fullmatch(following.text):
-        return False  # "Velmo attorney Ann Roe said": the employer before a title, no opener
+    if label == "ORG" and (_ROLE_ONLY.fullmatch(following.text) or following.lower_ in TITLE_MODIFIERS - _TITLE_LINKS):
+        return False  # "Velmo attorney Ann Roe said", "VL Chief Financial Officer A": the employer before a title
     return len(_positions(span.doc)[first.text]) == 1
 
 

@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
+from loaders.lexicon import TITLE_MODIFIERS
 from loaders.mentions import Mention, doc_text
 from loaders.money import money_props
 from loaders.sentences import doc_tokens
@@ -1715,6 +1716,10 @@ def _candidate_token(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger misread, that is no role title, place or number."""
     if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in _TITLE_NOUNS:
         return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.lower_ in TITLE_MODIFIERS and following is not None and (
+            lemma(following) in _TITLE_NOUNS or following.lower_ in TITLE_MODIFIERS):
+        return False  # "Chief Financial Officer": the words of a title ("General Motors" stays a name)
     if token.lower_ in ("co", "ex") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return False  # "Co-founder", "Ex-CEO" split by the tokenizer
     if token.pos_ == "PROPN":  # a common noun the tagger took for a name ("la start-up") is none

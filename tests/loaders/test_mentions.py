@@ -314,3 +314,16 @@ def test_mentions_an_organization_opening_a_sentence_before_a_title_is_kept() ->
               ents=["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
               heads=[1, 3, 3, 4, 4, 4], deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"])
     assert [m.text for m in find_mentions(doc)] == ["Velmo", "Ann Roe"]
+
+
+def test_mentions_an_organization_before_a_qualified_title_is_kept() -> None:
+    # "TVL Chief Financial Officer Ann Roe spoke.": "Chief" opens the title after the employer
+    vocab = spacy.blank("en").vocab
+    vocab.set_vector("TVL", numpy.ones(3, dtype="f"))
+    words = ["TVL", "Chief", "Financial", "Officer", "Ann", "Roe", "spoke", "."]
+    doc = Doc(vocab, words=words, spaces=[True] * 6 + [False, False],
+              ents=["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"],
+              pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[5, 3, 3, 5, 5, 6, 6, 6], deps=["compound", "compound", "compound", "compound", "compound", "nsubj",
+                                                    "ROOT", "punct"])
+    assert [m.text for m in find_mentions(doc)] == ["TVL", "Ann Roe"]

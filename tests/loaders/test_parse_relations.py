@@ -2572,3 +2572,18 @@ def test_parse_relations_a_deal_a_verb_undoes_is_no_deal() -> None:
         7 .       _        PUNCT punct     2
         """, "fr")
     assert relations(en) == [] and relations(fr) == []
+
+
+def test_parse_relations_the_words_of_a_title_are_no_slot_candidate() -> None:
+    # "Quorra Chief Financial Officer Owen Pratt spoke." ("General Motors" elsewhere stays a candidate)
+    doc = parse("""
+        0 Quorra    _         PROPN compound 4 ent=B-ORG
+        1 Chief     chief     PROPN compound 3
+        2 Financial financial PROPN compound 3
+        3 Officer   officer   PROPN compound 5
+        4 Owen      _         PROPN compound 5 ent=B-PERSON
+        5 Pratt     _         PROPN nsubj    6 ent=I-PERSON
+        6 spoke     speak     VERB  ROOT     6 tag=VBD
+        7 .         _         PUNCT punct    6
+        """, "en")
+    assert slot_candidates(doc, mention_map(doc)) == []

@@ -45,7 +45,7 @@ ORG_SUFFIXES = frozenset({
     "Publishing", "Brands", "Foods", "Interactive", "Security", "Semiconductor", "Semiconductors", "Logistics",
     "Computing", "Devices", "Electronics", "Aerospace", "Biotech", "Biosciences", "Sciences", "Pharmaceuticals",
     "Communications", "Broadcasting", "Network", "Platforms", "Payments", "Mobility", "Markets", "Ingénierie",
-    "Startup", "Startups",
+    "Startup", "Startups", "Holdco", "HoldCo",
     # institutions and newspapers ("Brenton County Democratic Party", "the Velmont Herald")
     "Party", "Council", "Committee", "Commission", "Department", "Ministry", "Court", "Authority", "Assembly",
     "Association", "Society", "Federation", "League", "Union", "Club", "Museum", "Hospital", "Church", "Army",

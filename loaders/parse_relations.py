@@ -53,7 +53,7 @@ SLOT_VOTE = 2.5
 VERB_TRIGGERS: dict[str, frozenset[str]] = {
     FOUNDED: frozenset({"found", "cofound", "start", "launch", "create", "establish", "fonder", "cofonder",
                         "créer", "lancer", "monter", "incorporate", "build", "bâtir"}),
-    ACQUIRED: frozenset({"acquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
+    ACQUIRED: frozenset({"acquire", "reacquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
                          "absorber", "snap", "takeover"}),
     INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter", "own", "détenir",
                             "posséder", "contrôler", "control",
@@ -457,6 +457,10 @@ _PREDICATE_DEPS = frozenset({"attr", "xcomp", "oprd", "acomp", "ROOT", "obj", "d
 def _presupposed(reading: "Reading") -> bool:
     """A fact an apposition or a modifier states inside its noun phrase, not negated on that noun."""
     trigger = reading.trigger
+    if reading.rule == "acquisition-of" and trigger.dep_ in ("pobj", "nmod"):
+        # "the date of the acquisition of X by Y", "depuis le rachat de X": a deal a noun phrase refers to happened
+        owner = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        return owner.pos_ == "NOUN" and not any(c.lower_ in _NEGATIONS for c in trigger.children)
     if reading.rule not in _PRESUPPOSING_RULES or trigger.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
     if trigger.dep_ in _PREDICATE_DEPS:

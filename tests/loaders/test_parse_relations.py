@@ -2587,3 +2587,34 @@ def test_parse_relations_the_words_of_a_title_are_no_slot_candidate() -> None:
         7 .         _         PUNCT punct    6
         """, "en")
     assert slot_candidates(doc, mention_map(doc)) == []
+
+
+def test_parse_relations_a_deal_a_noun_phrase_refers_to_happened() -> None:
+    # "Costs will stop at the date of the acquisition of Orvo by Tessel." : the future is the costs', not the deal's
+    doc = parse("""
+        0 Costs       cost        NOUN  nsubj 2 tag=NNS
+        1 will        will        AUX   aux   2 tag=MD
+        2 stop        stop        VERB  ROOT  2 tag=VB
+        3 at          at          ADP   prep  2
+        4 the         the         DET   det   5
+        5 date        date        NOUN  pobj  3
+        6 of          of          ADP   prep  5
+        7 the         the         DET   det   8
+        8 acquisition acquisition NOUN  pobj  6
+        9 of          of          ADP   prep  8
+        10 Orvo       _           PROPN pobj  9 ent=B-ORG
+        11 by         by          ADP   prep  8
+        12 Tessel     _           PROPN pobj  11 ent=B-ORG
+        13 .          _           PUNCT punct 2
+        """, "en")
+    assert relations(doc) == [(ACQUIRED, "Tessel", "Orvo", {})]
+
+
+def test_parse_relations_reacquired_is_a_takeover() -> None:
+    doc = parse("""
+        0 Tessel     _         PROPN nsubj 1 ent=B-ORG
+        1 reacquired reacquire VERB  ROOT  1 tag=VBD
+        2 Orvo       _         PROPN dobj  1 ent=B-ORG
+        3 .          _         PUNCT punct 1
+        """, "en")
+    assert relations(doc) == [(ACQUIRED, "Tessel", "Orvo", {})]

@@ -56,6 +56,7 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("(By Velmo-Press correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
     ("Velmo attorney Ann Roe countered.", "Velmo", "PER", ORGANIZATION),
     ("(By Velmo-Press diplomatic correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
+    ("since the acquisition of Perseo by Astello in May.", "Astello", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from graph.model import ORGANIZATION, PERSON, entity_key
-from loaders.lexicon import (DEPARTMENT_WORDS, FORMER_WORDS, GENERIC_ACRONYMS, ORG_CUE_NOUNS, ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES,
-                             ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
+from loaders.lexicon import (DEPARTMENT_WORDS, FORMER_WORDS, GENERIC_ACRONYMS, NAME_PARTICLES, ORG_CUE_NOUNS,
+                             ORG_DESCRIPTOR_NOUNS, ORG_SUFFIXES, PERSON_TITLES, ROLE_WORDS, SPEECH_VERBS, WEB_ENDINGS)
 from loaders.first_names import is_given_name
 from loaders.mentions import Mention
 
@@ -30,9 +30,8 @@ logger = logging.getLogger(__name__)
 PLACE = "Place"
 _LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 0.0), "LOC": (PLACE, 2.0)}
 _CUE = 3.0
-#: Small words inside people's names ("Charles de Gaulle", "Ludwig van Beethoven", "Mohammed bin Salman").
-_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "di", "da", "van", "von", "der", "den", "la", "le", "del",
-                             "bin", "ben", "al", "y", "e", "dos", "das", "ter", "zu"})
+#: Small words inside people's names ("Charles de Gaulle", "Mohammed bin Salman"): the particles and a few more.
+_IN_NAMES = NAME_PARTICLES | {"des", "d'", "d’", "la", "le", "bin", "ben", "al", "y", "e", "zu"}
 #: A name opening with a known given name ("Jeanne Roe"): stronger than one context cue.
 _GIVEN_NAME = 3.5
 #: The most a one-word name's PER tags weigh together, however often the article writes it.
@@ -231,7 +230,7 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[kind] += weight
     words = mention.text.split()
     if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper() \
-            and mention.label != "LOC" and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+            and mention.label != "LOC" and all(w[:1].isupper() or w in _IN_NAMES for w in words):
         # "San Francisco": a place whose first word is also a given name; "Ruby on Rails": no person has "on"
         votes[PERSON] += _GIVEN_NAME
     if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:

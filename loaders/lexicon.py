@@ -96,6 +96,8 @@ COMMON_OPENERS = frozenset({
     "leurs", "your", "our", "my", "his", "her", "their", "ce", "cet", "cette", "ces", "this", "these",
 })
 #: Lowercase words allowed inside a name ("Vent sur Loire", "Lea di Marco", "Bank of Tomorrow").
+#: Lowercase particles between a first name and a surname ("Maaike van Dijk", "Ana de Souza").
+NAME_PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 NAME_CONNECTORS = frozenset({
     "de", "du", "des", "d'", "d’", "di", "da", "van", "von", "der", "den", "la", "le", "les", "sur", "of",
     "the", "and", "&", "for", "on", "-", ".", "y", "e", "del", "bin", "ben", "al",
@@ -147,4 +149,4 @@ PRONOUNS = frozenset({
 TITLE_MODIFIERS = frozenset({"senior", "executive", "vice", "general", "assistant", "deputy", "chief", "managing",
                               "associate", "interim", "acting", "principal", "financial", "operating", "technology",
                               "technical", "marketing", "sales", "global", "regional", "junior", "adjoint",
-                              "adjointe", "délégué", "déléguée", "of", "and", "&", "de", "et"})
+                              "adjointe", "délégué", "déléguée", "and", "&", "et"})

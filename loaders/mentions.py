@@ -21,9 +21,9 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.boilerplate import is_share_row
 from loaders.first_names import is_given_name
-from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, ORG_PREFIXES, ORG_SUFFIXES,
-                             PERSON_TITLES,
-                             PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS, SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
+from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, NAME_PARTICLES,
+                             ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
+                             SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
 from loaders.sentences import doc_tokens, sentence_index
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,6 @@ _ARTICLES = frozenset({"la", "le", "les", "l'", "l’"})
 #: Words between a title and its organization ("fondatrice de X", "CEO of X").
 _TITLE_LINKS = frozenset({"de", "d'", "d’", "du", "of", "chez", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
-_PARTICLES = frozenset({"de", "du", "van", "von", "di", "da", "del", "der", "den", "ter", "dos", "das"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
 _COORDINATORS = frozenset({"and", "et", "und", "y"})
 #: Words for a kind of organization: capitalized alone (a sentence start, a title), never a name.
@@ -116,6 +115,16 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if start < end else None
 
 
+def _is_role(token: Token) -> bool:
+    """Whether a word is a role title alone ("CEO", "Commissioner", "Lt.")."""
+    return bool(_ROLE_ONLY.fullmatch(token.text.rstrip(".")))
+
+
+def _is_title_word(token: Token) -> bool:
+    """Whether a word belongs to a title: a role or a word qualifying one ("Senior", "Vice", "Chief")."""
+    return token.lower_ in TITLE_MODIFIERS or _is_role(token)
+
+
 def _sentence_start(token, starts: set[int] | None) -> bool:
     return token.i in starts if starts is not None else bool(token.is_sent_start)
 
@@ -144,9 +153,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
         return False
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if all(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) or w.lower_ in TITLE_MODIFIERS for w in words) and (
-            any(_ROLE_ONLY.fullmatch(w.text.rstrip(".")) for w in words)
-            or (after is not None and _ROLE_ONLY.fullmatch(after.text.rstrip(".")))):
+    if all(_is_title_word(w) for w in words) and (any(_is_role(w) for w in words) or (after is not None and _is_role(after))):
         return False  # "Senior Vice President", "General Manager", "Chief Financial Officer": a title, no name
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
@@ -155,7 +162,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     first = span[0]
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER" and not (
             first.nbor(-1).lower_ in ("du", "des") and first.i > 1 and first.nbor(-2).pos_ in ("NOUN", "ADJ")
-            and label == "ORG" and (len(span) > 1 or _ROLE_ONLY.fullmatch(first.nbor(-2).text))):
+            and label == "ORG" and (len(span) > 1 or _is_role(first.nbor(-2)))):
         # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert", "le CTO du Wagon":
         # after a noun, "du" is "de le", and a title's organization is a name)
         return False
@@ -238,7 +245,7 @@ def _ner_spans(doc: Doc) -> list[tuple[Span, str]]:
 def _with_particle(doc: Doc, span: Span) -> int:
     """End of a one-word first name followed by a particle and a capitalized surname ("Maaike van Dijk")."""
     end = span.end
-    if (len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in _PARTICLES and span[-1].whitespace_
+    if (len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and span[-1].whitespace_
             and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
         return end + 2
     return end
@@ -326,21 +333,18 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
     possessive ("Velar Partners’ Ann Roe"), before a weekday or month
     ("Acme on Monday") and at an acronym role ("Acme CEO Jane Roe" -> "Acme" organization, "Jane Roe" person)."""
     if len(span) >= 2 and (label == "ORG" or (label in ("PER", "MISC") and not is_given_name(span[0].text))) \
-            and _ROLE_ONLY.fullmatch(span[-1].text.rstrip(".")) and span[-1].text[:1].isupper():
+            and _is_role(span[-1]) and span[-1].text[:1].isupper():
         # "Coast Guard Lt", "Department of Utilities Chairman": a title the NER took into the organization's name
         end = span.end - 1  # "Velmo Chief Financial Officer": every title word off the end
-        while end > span.start and span.doc[end - 1].text[:1].isupper() and (
-                span.doc[end - 1].lower_ in TITLE_MODIFIERS or _ROLE_ONLY.fullmatch(span.doc[end - 1].text.rstrip("."))):
+        while end > span.start and span.doc[end - 1].text[:1].isupper() and _is_title_word(span.doc[end - 1]):
             end -= 1
         if end == span.start:
             return [(span, label)]  # "Senior Vice President": all of it a title (looks_like_name drops it)
         return _split_span(span.doc[span.start:end], "ORG")  # "Velmo Founder" tagged as a person: the company
     lead = 0  # "Cofondateurs de Brimco", "General Counsel of Velar": a title opening the span, then its organization
-    while lead < len(span) and (_ROLE_ONLY.fullmatch(span[lead].text.rstrip(".")) or span[lead].lower_ in TITLE_MODIFIERS
-                                and span[lead].lower_ not in _TITLE_LINKS):
+    while lead < len(span) and _is_title_word(span[lead]):
         lead += 1
-    if 0 < lead <= len(span) - 2 and span[lead].lower_ in _TITLE_LINKS and any(
-            _ROLE_ONLY.fullmatch(t.text.rstrip(".")) for t in span[:lead]):
+    if 0 < lead <= len(span) - 2 and span[lead].lower_ in _TITLE_LINKS and any(_is_role(t) for t in span[:lead]):
         return _split_span(span.doc[span.start + lead + 1:span.end], "ORG")
     for token in span[1:]:
         if token.lower_ in DATE_WORDS:  # "Acme on Monday"
@@ -432,7 +436,7 @@ def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
     if following is None or following.lower_ in _COORDINATORS or not (
             following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):
         return False
-    if label == "ORG" and (_ROLE_ONLY.fullmatch(following.text) or following.lower_ in TITLE_MODIFIERS - _TITLE_LINKS):
+    if label == "ORG" and _is_title_word(following):
         return False  # "Velmo attorney Ann Roe said", "VL Chief Financial Officer A": the employer before a title
     return len(_positions(span.doc)[first.text]) == 1
 

@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
-from loaders.lexicon import TITLE_MODIFIERS
+from loaders.lexicon import PRONOUNS, TITLE_MODIFIERS
 from loaders.mentions import Mention, doc_text
 from loaders.money import money_props
 from loaders.sentences import doc_tokens
@@ -481,14 +481,16 @@ def _governing_verb(trigger: Token) -> Token:
 #: Verbs that undo the deal or the move a noun names ("the acquisition of X was cancelled", "a abandonné le rachat").
 _UNDOING_VERBS = frozenset({"cancel", "scrap", "abandon", "block", "terminate", "collapse", "fail", "drop", "withdraw",
                             "annuler", "abandonner", "bloquer", "échouer", "renoncer", "retirer", "capoter"})
+#: Where the deal noun stands to such a verb: what is cancelled, what fails, what one gives up on.
+_UNDONE_SLOTS = SUBJECT | PASSIVE_SUBJECT | OBJECT | {"obl", "obl:arg", "pobj"}
 
 
 def is_asserted(trigger: Token, announced: bool = False) -> bool:
     """False when a negation, a modal, a conditional or future, a plan verb or a question governs the trigger
     (``announced``: a plain future states a decided move, "will join", "rejoindra"), or a verb undoes the deal a
     noun names ("X's acquisition of Y cancelled", "X a renoncé au rachat de Y")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and lemma(trigger.head) in _UNDOING_VERBS and trigger.head.i != trigger.i and (
-            trigger.dep_ in SUBJECT | PASSIVE_SUBJECT | OBJECT or trigger.dep_ in ("obl", "obl:arg", "pobj")):
+    if trigger.pos_ in ("NOUN", "PROPN") and lemma(trigger.head) in _UNDOING_VERBS and trigger.head.i != trigger.i \
+            and trigger.dep_ in _UNDONE_SLOTS:
         return False
     token = trigger
     for _ in range(6):
@@ -580,8 +582,7 @@ _TRIGGER_OR_ROUND_NOUNS = _TRIGGER_NOUNS | ROUND_NOUNS
 _NOT_ROLES_OR_FRAMES = NOT_ROLES | FRAME_NOUNS
 _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 #: Personal pronouns standing for people as a subject: they fill a trigger's slot for the typing votes.
-_SUBJECT_PRONOUNS = frozenset({"je", "j'", "j’", "il", "elle", "ils", "elles", "nous", "on", "i", "he", "she", "we",
-                               "they"})
+_SUBJECT_PRONOUNS = (PRONOUNS - {"it", "you", "vous", "tu"}) | {"j'", "j’"}
 
 
 class Reader:

@@ -417,6 +417,26 @@ def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
     return [(span, label)]
 
 
+#: Courtesy titles as written before a name, without their period ("m", "mme", "dr").
+_COURTESY = frozenset(t.rstrip(".") for t in PERSON_TITLES)
+
+
+def _without_courtesy_title(span: Span, label: str) -> Span:
+    """The name without the courtesy title opening it ("M. Ferrand" -> "Ferrand", "Dr Jane Roe" -> "Jane Roe"):
+    the title says who the name is (a person), it is not part of it. A brand named after one ("Dr. Martens",
+    tagged ORG or MISC) keeps it."""
+    if label in ("ORG", "MISC"):
+        return span
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in _COURTESY:
+        start += 1
+        if span.doc[start].text == "." and start < span.end - 1:
+            start += 1
+    if start == span.start or not span.doc[start].text[:1].isupper():
+        return span
+    return span.doc[start:span.end]
+
+
 def _opener_trimmed(span: Span, starts: set[int]) -> Span | None:
     """The span without a capitalized sentence opener ("How Jane Roe" -> "Jane Roe", "Today" -> None)."""
     first = span[0]
@@ -453,12 +473,12 @@ def _clean_spans(doc: Doc, starts: set[int]) -> list[tuple[Span, str, str]]:
         taken.update(range(span.start, span.end))  # a rejected name is not a candidate either
         for part, part_label in _split_span(span, label):
             part = _trim(part) if len(part) else None
-            part = _opener_trimmed(part, starts) if part is not None else None
+            part = _opener_trimmed(_without_courtesy_title(part, part_label), starts) if part is not None else None
             if part is not None and looks_like_name(part, part_label, starts) and not _in_share_row(doc, part):
                 out.append((part, part_label, "ner"))
     for raw in _candidate_spans(doc, taken, starts):
         for span, label in _split_span(raw, ""):
-            span = _opener_trimmed(span, starts) if len(span) else None
+            span = _opener_trimmed(_without_courtesy_title(span, label), starts) if len(span) else None
             if span is not None and looks_like_name(span, label, starts) and not _in_share_row(doc, span):
                 out.append((span, label, "candidate"))
     return [(s, label, source) for s, label, source in _join_adjacent(doc, out) if not _lone_opener(s, label, starts)]

@@ -74,6 +74,12 @@ def blank():
     # tagged as a person, a company and its title: the company (a given name and a title stays: no company)
     (["said", "Velmo", "Founder", "Ann", "Roe", "."], [True] * 4 + [False, False], [("PER", 1, 3), ("PER", 3, 5)],
      ["Velmo", "Ann Roe"]),
+    # a courtesy title opening a person's name stays outside it ("M. Ferrand" is Ferrand); a brand keeps it
+    (["selon", "M.", "Ferrand", ","], [True, True, False, False], [("PER", 1, 3)], ["Ferrand"]),
+    (["said", "Dr", ".", "Ann", "Roe", "."], [True, False, True, True, False, False], [("PERSON", 1, 5)],
+     ["Ann Roe"]),
+    (["avec", "Mme", "Laure", "Vidal", "hier"], [True, True, True, True, False], [("PER", 1, 4)], ["Laure Vidal"]),
+    (["chez", "Dr.", "Velmo", "hier"], [True, True, True, False], [("ORG", 1, 3)], ["Dr. Velmo"]),
     # the legal form after a comma, left out by the NER, joins the name
     (["of", "Dravo", "Lane", ",", "LLC", "and"], [True, True, False, True, True, False], [("ORG", 1, 3)],
      ["Dravo Lane, LLC"]),

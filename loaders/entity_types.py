@@ -294,6 +294,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             kind, weight = label_vote
             votes[kind] -= weight  # counted once below, with a ceiling, not once per sighting
             tags[key, kind] += weight
+    uncued = {key for key, votes in totals.items() if not any(votes.values())}  # only NER labels so far
     for (key, kind), weight in tags.items():
         # the model tends to repeat its mistake on a name: its labels together weigh at most two sightings' worth
         # (a one-word name tagged PER, as often a startup as a person, one cue's worth)
@@ -304,6 +305,13 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
         if not mention.is_pseudo and mention.source != "turn":
             for kind, weight in slot.items():
                 totals[entity_key(mention.text)][kind] += weight
+            uncued.discard(entity_key(mention.text))
+    if doc is not None:
+        for key in uncued & {entity_key(m.text) for m in named if not _common_phrase(doc, m)}:
+            uncued.discard(key)
+        for key in uncued:  # "certifiées Haute Valeur Environnementale": a phrase in capitals, no name
+            if " " in key:
+                totals[key].clear()
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_spellings(totals)
@@ -331,6 +339,18 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     for mention in named:
         mention.type = types.get(entity_key(mention.text))
     return types
+
+
+#: Parts of speech of a phrase the tagger reads as ordinary words (no proper noun, no foreign word).
+_COMMON_PHRASE_POS = frozenset({"NOUN", "ADJ", "ADP", "DET", "NUM", "CCONJ", "PUNCT"})
+
+
+def _common_phrase(doc: Doc, mention: Mention) -> bool:
+    """Whether the tagger reads every word of a mention as an ordinary word ("Haute Valeur Environnementale"
+    NOUN NOUN ADJ, "Formule 1"): a capitalized phrase, a name only if something else says so."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and all(t.pos_ in _COMMON_PHRASE_POS for t in span) and any(
+        t.pos_ in ("NOUN", "ADJ") for t in span)
 
 
 #: Words for software and for companies: a one-word name whose vector sits far nearer the first is a

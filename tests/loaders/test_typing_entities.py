@@ -301,3 +301,27 @@ def test_typing_a_lone_place_label_weighs_less_on_a_word_the_vocabulary_does_not
     # without vectors (or without a doc) nothing tells them apart
     bare = spacy.blank("fr")(whole)
     assert mention_votes(whole, mention("Zorvik", whole, "LOC"), bare)[PLACE] == known[PLACE]
+
+
+@pytest.mark.parametrize("pos,label,typed", [
+    # "certifiées Haute Valeur Durable": the tagger reads ordinary words, only the NER label says name
+    (["NOUN", "NOUN", "ADJ"], "ORG", False),
+    # a proper noun among them, or a foreign word, and the label decides as before
+    (["PROPN", "NOUN", "ADJ"], "ORG", True),
+    (["X", "X", "X"], "ORG", True),
+    (["NOUN", "NOUN", "ADJ"], "PER", False),
+])
+def test_typing_a_capitalized_phrase_of_ordinary_words_is_no_entity(pos: list[str], label: str, typed: bool) -> None:
+    words = ["certifiées", "Haute", "Valeur", "Durable", "depuis", "2019", "."]
+    doc = spacy.tokens.Doc(spacy.blank("fr").vocab, words=words, pos=["VERB", *pos, "ADP", "NUM", "PUNCT"])
+    phrase = mention("Haute Valeur Durable", doc.text, label)
+    assert bool(assign_types(doc.text, [phrase], doc)) is typed
+
+
+def test_typing_a_capitalized_phrase_of_ordinary_words_is_named_if_something_else_says_so() -> None:
+    # the same phrase with a cue of its own ("chez X" places a company there) keeps its type
+    words = ["Elle", "travaille", "chez", "Haute", "Valeur", "Durable", "."]
+    doc = spacy.tokens.Doc(spacy.blank("fr").vocab, words=words,
+                           pos=["PRON", "VERB", "ADP", "NOUN", "NOUN", "ADJ", "PUNCT"])
+    phrase = mention("Haute Valeur Durable", doc.text, "ORG")
+    assert assign_types(doc.text, [phrase], doc) == {"haute valeur durable": ORGANIZATION}

@@ -41,6 +41,8 @@ _TITLE_LINKS = frozenset({"de", "d'", "d’", "du", "of", "chez", "at"})
 _INDEFINITE = frozenset({"un", "une", "a", "an", "des", "some", "du"})
 _ABBREVIATIONS = frozenset({"Co", "Inc", "Corp", "Ltd", "Bros", "Jr", "Sr"})
 _COORDINATORS = frozenset({"and", "et", "und", "y"})
+#: Courtesy titles as written before a name, without their period ("m", "mme", "dr").
+_COURTESY = frozenset(t.rstrip(".") for t in PERSON_TITLES)
 #: Words for a kind of organization: capitalized alone (a sentence start, a title), never a name.
 _KIND_WORDS = frozenset({"company", "startup", "start-up", "firm", "société", "entreprise", "fund", "fonds", "agency",
                          "agence", "site", "website"})
@@ -157,6 +159,8 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False  # "Senior Vice President", "General Manager", "Chief Financial Officer": a title, no name
     if span[0].lower_ in PRONOUNS or sum(t.lower_ in SHARE_WORDS for t in span) >= 2:
         return False
+    if len(words) == 1 and words[0].lower_.rstrip(".") in _COURTESY:
+        return False  # "Monsieur", "Madame" alone: a courtesy title, no name
     if "@" in text or (len(span) == 1 and span[0].lower_ in _DATE_OR_KIND_WORDS):
         return False  # "tips@example.org", "Tuesday", "Company CEO X" (the company told of, not a name)
     first = span[0]
@@ -271,7 +275,7 @@ def _named_elsewhere(token, starts: set[int]) -> bool:
 def _after_title(doc: Doc, i: int) -> bool:
     """Whether token ``i`` follows a courtesy title ("Dr. Jane Roe"), where a parser often cuts a sentence."""
     previous = [t for t in doc[max(0, i - 2):i] if t.text != "."]
-    return bool(previous) and previous[-1].lower_.rstrip(".") in {t.rstrip(".") for t in PERSON_TITLES}
+    return bool(previous) and previous[-1].lower_.rstrip(".") in _COURTESY
 
 
 def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
@@ -415,10 +419,6 @@ def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
                 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in span[k - 1:])):
             return [(span[:k], label or "ORG"), (span.doc[span.start + k:span.end], "PER")]
     return [(span, label)]
-
-
-#: Courtesy titles as written before a name, without their period ("m", "mme", "dr").
-_COURTESY = frozenset(t.rstrip(".") for t in PERSON_TITLES)
 
 
 def _without_courtesy_title(span: Span, label: str) -> Span:

@@ -150,6 +150,9 @@ def test_mentions_sentences_are_rejoined_inside_names(nlp_fr, text: str) -> None
     ("Dana Whitfield", "PER", True),
     ("Votre réseau", "MISC", False),
     ("CEO", "ORG", False),
+    # a courtesy title alone is no name
+    ("Monsieur", "PER", False),
+    ("Madame", "", False),
 ])
 def test_mentions_looks_like_name(blank, text: str, label: str, expected: bool) -> None:
     doc = blank(f"Il parle de {text} ici.")

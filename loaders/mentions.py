@@ -451,7 +451,7 @@ def _lone_opener(span: Span, label: str, starts: set[int]) -> bool:
     first = span[0]
     following = span.doc[first.i + 1] if first.i + 1 < len(span.doc) else None
     kicker = following is not None and following.text == ":" and (first.i == 0 or "\n" in span.doc[first.i - 1].text_with_ws)
-    if len(span) != 1 or not _sentence_start(first, starts) or not (first.has_vector or kicker):
+    if len(span) != 1 or not _sentence_start(first, starts) or not (first.lex.has_vector or kicker):
         return False
     if following is None or following.lower_ in _COORDINATORS or not (
             following.text == ":" or (following.text[:1].islower() and following.pos_ not in ("VERB", "AUX"))):

@@ -336,3 +336,22 @@ def test_mentions_an_organization_before_a_qualified_title_is_kept() -> None:
               heads=[5, 3, 3, 5, 5, 6, 6, 6], deps=["compound", "compound", "compound", "compound", "compound", "nsubj",
                                                     "ROOT", "punct"])
     assert [m.text for m in find_mentions(doc)] == ["TVL", "Ann Roe"]
+
+
+def test_mentions_a_sentence_opening_brand_is_kept_under_a_pipeline_without_word_vectors() -> None:
+    # "Quantix spokeswoman Ann Roe said.": a pipeline without word vectors (the small English one) still gives
+    # every token a context vector; only the vocabulary's vectors tell a common word, and it knows no "Quantix"
+    vocab = spacy.blank("en").vocab
+    words = ["Quantix", "spokeswoman", "Ann", "Roe", "said", "."]
+    doc = Doc(vocab, words=words, spaces=[True, True, True, True, False, False],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=["NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 3, 3, 4, 4, 4], deps=["compound", "compound", "compound", "nsubj", "ROOT", "punct"])
+    doc.tensor = numpy.ones((len(words), 4), dtype="f")
+    assert doc[0].has_vector  # the context vector
+    assert [m.text for m in find_mentions(doc)] == ["Quantix", "Ann Roe"]
+    # a word the vocabulary knows, opening the sentence once, stays a common word
+    vocab.set_vector("Existing", numpy.ones(3, dtype="f"))
+    doc = Doc(vocab, words=["Existing"] + words[1:], spaces=[True, True, True, True, False, False],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 3, 3, 4, 4, 4], deps=["amod", "compound", "compound", "nsubj", "ROOT", "punct"])
+    assert [m.text for m in find_mentions(doc)] == ["Ann Roe"]

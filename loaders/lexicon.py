@@ -26,6 +26,9 @@ ROLE_WORDS = (
 )
 #: Role words that make an apposition a FOUNDED relation instead of WORKS_AT.
 FOUNDER_WORDS = r"(?:co-?)?(?:fondat(?:eur|rice)s?|founders?|créat(?:eur|rice)s?)"
+#: Nouns of those who own a share of an organization: a stake, not a job ("actionnaire principal de X").
+SHAREHOLDER_WORDS = (r"(?:co-?)?actionnaires?|(?:share|stock)holders?|owners?|propriétaires?|investors?|"
+                     r"investisseu(?:r|se)s?")
 #: Prefixes marking a role as former.
 FORMER_WORDS = r"(?:l['’]\s*)?ancien(?:ne)?s?|ex-|ex |former|past|onetime"
 #: Organization name endings (case-sensitive tokens).

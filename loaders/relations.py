@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
-from loaders.lexicon import FORMER_WORDS, FOUNDER_WORDS, ROLE_WORDS
+from loaders.lexicon import FORMER_WORDS, FOUNDER_WORDS, ROLE_WORDS, SHAREHOLDER_WORDS
 from loaders.money import money_props
 from loaders.negation import is_negated
 
@@ -303,6 +303,10 @@ RULES: tuple[Rule, ...] = (
          before=_r(r"\b(?:introduced|introduces|présentée?|a présenté|présente)\s*$")),
 )
 _FOUNDER = re.compile(rf"^(?:(?:premier|first|seul|sole|principal)\s+)?(?:{FOUNDER_WORDS})\b", _I)
+#: A "role" that is a stake ("actionnaire principal", "majority shareholder"): the holder invested in the organization.
+_SHAREHOLDER = re.compile(rf"^(?:(?:principal|main|majority|minority|largest|biggest|major|premier|gros|plus gros|seul|"
+                          rf"sole|lead)\s+)?(?:{SHAREHOLDER_WORDS})(?:\s+(?:principal|majoritaire|minoritaire|"
+                          rf"unique|de référence))?$", _I)
 _TYPE_OK = {P: {P}, O: {O}, "*": {P, O}}
 
 
@@ -334,6 +338,8 @@ def relations_between(left: int, right: int, left_type: str | None, right_type: 
         kind = rule.type
         if kind == WORKS_AT and _FOUNDER.match(props.get("role", "")) and not _AND_FOUNDER.match(props["role"]):
             kind, props = FOUNDED, {}
+        elif kind == WORKS_AT and _SHAREHOLDER.match(props.get("role", "")):
+            kind, props = INVESTED_IN, {}
         source, target = (right, left) if rule.reverse else (left, right)
         found.append(Found(kind, source, target, props, rule.confidence, rule.name))
         found.extend(_founder_and_role(found[-1]))

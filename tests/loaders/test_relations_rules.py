@@ -36,6 +36,11 @@ P, O = PERSON, ORGANIZATION
     ((O, P), ", dont ", " est directeur général, a grandi.", "", (WORKS_AT, 1, {"role": "directeur général"})),
     ((O, P), ", dont ", " et Tom Hale sont les cofondateurs, recrute.", "", (FOUNDED, 1, {})),
     ((P, O), ", the founder of ", "", "", (FOUNDED, 0, {})),
+    # a stake read as a title ("principal" is also a fund's title): the holder invested, no job
+    ((P, O), " est l'actionnaire principal de ", "", "", (INVESTED_IN, 0, {})),
+    ((P, O), ", le principal actionnaire de ", "", "", (INVESTED_IN, 0, {})),
+    ((P, O), ", a principal at ", "", "", (WORKS_AT, 0, {"role": "principal"})),
+    ((P, O), ", the owner and general manager of ", "", "", (WORKS_AT, 0, {"role": "owner and general manager"})),
     ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),
     ((P, O), " is the chief technology officer at ", "", "", (WORKS_AT, 0, {"role": "chief technology officer"})),
     ((P, O), " est responsable des ventes chez ", "", "", (WORKS_AT, 0, {"role": "responsable des ventes"})),

@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import re
 
+from spacy.tokens import Doc
+
 from graph.model import FOUNDED, ORGANIZATION, PERSON, WORKS_AT
 from loaders.mentions import Mention
 
@@ -33,19 +35,51 @@ _EMPLOYER_LEFT = re.compile(r"\b(?:chez|at|pour|for|de chez)\s*$", re.IGNORECASE
 _FOUNDER_ROLE = re.compile(r"fond|found|créat", re.IGNORECASE)
 
 
-def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]]) -> list[Mention]:
-    """Pseudo-mentions for "la startup éponyme", "the company"... pointing at an earlier organization."""
+def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tuple[int, int]],
+                    doc: Doc | None = None) -> list[Mention]:
+    """Pseudo-mentions for "la startup éponyme", "the company"... pointing at an earlier organization.
+
+    With the parse (``doc``), a description never stands for another argument of its own clause: in
+    "Velar acquired the company", the company is not Velar (a possessive, "Velar closed its fund", is).
+    """
     out: list[Mention] = []
     for match in _ORG_DESCRIPTOR.finditer(text):
         sentence = next((i for i, (s, e) in enumerate(sentence_spans) if s <= match.start() < e), None)
         if sentence is None:
             continue
         eponym = bool(match.group("eponym") or match.group("eponym_en"))
-        antecedent = _antecedent(text, mentions, match.start(), sentence, eponym, match.group(0))
+        others = _clause_arguments(doc, mentions, match, sentence) if doc is not None else set()
+        antecedent = _antecedent(text, [m if i not in others else _OUT_OF_REACH for i, m in enumerate(mentions)],
+                                 match.start(), sentence, eponym, match.group(0))
         if antecedent is None:
             continue
         out.append(Mention(text=match.group(0), type=ORGANIZATION, start=match.start(), end=match.end(),
                            sentence=sentence, source="descriptor", refers_to=antecedent))
+    return out
+
+
+#: A stand-in for a mention a descriptor may not point at (no type, never a candidate).
+_OUT_OF_REACH = Mention(text="", type=None, start=-1, end=-1, sentence=-1, source="descriptor")
+_OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "iobj", "dative"})
+_POSSESSIVE_DETERMINER = re.compile(r"^(?:sa|son|ses|its|their|leur)\b", re.IGNORECASE)
+
+
+def _clause_arguments(doc: Doc, mentions: list[Mention], match: re.Match, sentence: int) -> set[int]:
+    """The named mentions of the clause whose verb takes the descriptor as object ("Velar acquired the company":
+    Velar); none for a subject or an apposition ("Picus, the company they founded": Picus itself)."""
+    span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+    if span is None or _POSSESSIVE_DETERMINER.match(match.group(0)):
+        return set()
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if verb.pos_ not in ("VERB", "AUX") or span.root.dep_ not in _OBJECTS:
+        return set()  # a subject: the names before it in its clause are its appositions, however parsed
+    clause = {t.i for t in verb.subtree}
+    out: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if mention.sentence == sentence and not mention.is_pseudo and mention.end <= match.start():
+            named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if named is not None and named.root.i in clause:
+                out.add(index)
     return out
 
 

@@ -105,7 +105,7 @@ def type_entities_stage(doc: Doc) -> Doc:
     """Person or Organization for every name, by votes; descriptors of organizations and people."""
     state = _state(doc)
     assign_types(state.text, state.mentions, doc, state.slot_votes)
-    state.mentions += org_descriptors(state.text, state.mentions, state.spans)
+    state.mentions += org_descriptors(state.text, state.mentions, state.spans, doc)
     state.mentions += person_descriptors(state.text, state.mentions)
     return doc
 

@@ -28,11 +28,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import ORGANIZATION, PERSON, entity_key
+from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, ORGANIZATION, PERSON, entity_key
 from loaders.first_names import FEMALE, MALE, given_name_gender
 from loaders.mentions import Mention, doc_text
 from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, MENTOR_NOUNS, ROLE_NOUNS,
-                                     ROUND_NOUNS, lemma)
+                                     ROUND_NOUNS, VERB_TRIGGERS, lemma)
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
@@ -42,6 +42,10 @@ PERSON_PRONOUNS = {"il": MALE, "elle": FEMALE, "he": MALE, "she": FEMALE, "him":
                    "lui": None}
 PLURAL_PRONOUNS = {"ils", "elles", "they", "them"}
 ORG_PRONOUNS = {"it"}
+#: Object pronouns ("Velar acquired it", "Velar l'a rachetée"): an organization when the verb takes one (a company
+#: is bought, founded, funded), else out of reach ("use it", "l'a rencontrée": a thing, a person).
+OBJECT_CLITICS = frozenset({"l'", "l’", "le", "la"})
+_ORGANIZATION_VERBS = VERB_TRIGGERS[ACQUIRED] | VERB_TRIGGERS[FOUNDED] | VERB_TRIGGERS[INVESTED_IN]
 #: Possessive determiners before a role noun stand for the organization ("its founder", "sa directrice").
 POSSESSIVES = frozenset({"its", "their", "son", "sa", "ses", "leur", "leurs"})
 #: Possessive determiners that stand for a person before a company noun ("son entreprise X", "his startup X"),
@@ -255,6 +259,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             return PERSON, PERSON_PRONOUNS[low]
         if low in ORG_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
             return ORGANIZATION, None
+        if (low in ORG_PRONOUNS and token.dep_ == "dobj" or low in OBJECT_CLITICS and token.dep_ == "obj") \
+                and lemma(token.head) in _ORGANIZATION_VERBS:
+            return ORGANIZATION, None  # "Velar acquired it", "Velar l'a rachetée": what is bought is a company
         return None
     if possessive and token.dep_ in ("poss", "det", "nmod:poss") and (
             token.head.pos_ == "NOUN" or lemma(token.head) in COMPANY_NOUNS  # "his startup": tagged ADJ at times

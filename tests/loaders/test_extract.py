@@ -10,6 +10,8 @@ from loaders.coref import org_descriptors
 from loaders.extract import extract_articles, extract_text
 from loaders.mentions import Mention
 
+from docs import parse
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -117,6 +119,48 @@ def test_extract_org_descriptors_point_at_antecedent(text: str, descriptor: str,
     found = org_descriptors(text, mentions, [(0, len(text))])
     assert [m.text for m in found] == [descriptor]
     assert mentions[found[0].refers_to].text == antecedent
+
+
+def test_extract_org_descriptor_is_never_another_argument_of_its_clause() -> None:
+    # "Kibo grew. Orvel acquired the company.": the company Orvel bought is not Orvel
+    doc = parse("""
+        0 Kibo     _       PROPN nsubj 1 ent=B-ORG
+        1 grew     grow    VERB  ROOT  1 tag=VBD
+        2 .        _       PUNCT punct 1
+        3 Orvel    _       PROPN nsubj 4 ent=B-ORG
+        4 acquired acquire VERB  ROOT  4 tag=VBD
+        5 the      the     DET   det   6
+        6 company  company NOUN  dobj  4
+        7 .        _       PUNCT punct 4
+        """)
+    named = [Mention(text=t.text, type="Organization", start=t.idx, end=t.idx + len(t.text), sentence=s)
+             for s, t in ((0, doc[0]), (1, doc[3]))]
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    found = org_descriptors(doc.text, named, spans, doc)
+    assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Kibo")]
+    assert named[org_descriptors(doc.text, named, spans)[0].refers_to].text == "Orvel"  # the text alone cannot tell
+
+
+def test_extract_org_descriptor_in_apposition_is_its_name() -> None:
+    # "Kibo grew. Orvel, the company they founded, grew.": parsed as two subjects, still an apposition
+    doc = parse("""
+        0 Kibo    _       PROPN nsubj 1 ent=B-ORG
+        1 grew    grow    VERB  ROOT  1 tag=VBD
+        2 .       _       PUNCT punct 1
+        3 Orvel   _       PROPN nsubj 9 ent=B-ORG
+        4 ,       _       PUNCT punct 9
+        5 the     the     DET   det   6
+        6 company company NOUN  nsubj 9
+        7 they    they    PRON  nsubj 8
+        8 founded found   VERB  relcl 6 tag=VBD
+        9 grew    grow    VERB  ROOT  9 tag=VBD
+        10 .      _       PUNCT punct 9
+        """)
+    named = [Mention(text=t.text, type="Organization", start=t.idx, end=t.idx + len(t.text), sentence=s)
+             for s, t in ((0, doc[0]), (1, doc[3]))]
+    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    found = org_descriptors(doc.text, named, spans, doc)
+    assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Orvel")]
 
 
 @pytest.mark.parametrize("texts", [("Camille Vernet a fondé Zorblat.", "Tom Reyes founded Quibbly in 2012.")])

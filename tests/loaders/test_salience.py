@@ -289,6 +289,48 @@ def test_salience_quotations(lang: str, table: str, expected: list) -> None:
         5 Tessel   _       PROPN dobj  4 ent=B-ORG
         6 .        _       PUNCT punct 4
         """, [(3, ORGANIZATION, "pronoun", "Halden")], id="en-it"),
+    # "Halden grew. Tessel acquired it." : what is bought is a company, and not the buyer
+    pytest.param("en", """
+        0 Halden   _       PROPN nsubj 1 ent=B-ORG
+        1 grew     grow    VERB  ROOT  1 tag=VBD
+        2 .        _       PUNCT punct 1
+        3 Tessel   _       PROPN nsubj 4 ent=B-ORG
+        4 acquired acquire VERB  ROOT  4 tag=VBD
+        5 it       it      PRON  dobj  4
+        6 .        _       PUNCT punct 4
+        """, [(5, ORGANIZATION, "pronoun", "Halden")], id="en-acquired-it"),
+    # "Halden grew. Tessel used it." : an object of any verb is a thing as often as a company
+    pytest.param("en", """
+        0 Halden   _       PROPN nsubj 1 ent=B-ORG
+        1 grew     grow    VERB  ROOT  1 tag=VBD
+        2 .        _       PUNCT punct 1
+        3 Tessel   _       PROPN nsubj 4 ent=B-ORG
+        4 used     use     VERB  ROOT  4 tag=VBD
+        5 it       it      PRON  dobj  4
+        6 .        _       PUNCT punct 4
+        """, [], id="en-used-it"),
+    # "Halden grandit. Tessel l'a rachetée." : the object clitic of a takeover verb
+    pytest.param("fr", """
+        0 Halden   _        PROPN nsubj     1 ent=B-ORG
+        1 grandit  grandir  VERB  ROOT      1
+        2 .        _        PUNCT punct     1
+        3 Tessel   _        PROPN nsubj     6 ent=B-ORG
+        4 l'       le       PRON  obj       6
+        5 a        avoir    AUX   aux:tense 6
+        6 rachetée racheter VERB  ROOT      6
+        7 .        _        PUNCT punct     6
+        """, [(4, ORGANIZATION, "pronoun", "Halden")], id="fr-l-a-rachetee"),
+    # "Halden grandit. Tessel l'a rencontrée." : met, a person as likely: no organization
+    pytest.param("fr", """
+        0 Halden     _           PROPN nsubj     1 ent=B-ORG
+        1 grandit    grandir     VERB  ROOT      1
+        2 .          _           PUNCT punct     1
+        3 Tessel     _           PROPN nsubj     6 ent=B-ORG
+        4 l'         le          PRON  obj       6
+        5 a          avoir       AUX   aux:tense 6
+        6 rencontrée rencontrer  VERB  ROOT      6
+        7 .          _           PUNCT punct     6
+        """, [], id="fr-l-a-rencontree"),
     # "Halden Agency grew. The agency hired." : "the agency" is an organization's description too
     pytest.param("en", """
         0 Halden   _       PROPN compound 1 ent=B-ORG

@@ -19,10 +19,12 @@ from loaders.mentions import Mention
 
 logger = logging.getLogger(__name__)
 
+#: "la société", "the company"; not when a name follows, after a place's adjective too ("la start-up nantaise X").
 _ORG_DESCRIPTOR = re.compile(
     r"(?:\b(?:la|cette|sa|the|this|its|ce|cet|le)\s+(?:jeune\s+)?(?:startup|start-up|jeune pousse|société|entreprise|company|"
     r"firm|boîte|fonds|fund|groupe|fintech|medtech|biotech|edtech|insurtech|pépite)|\bl['’](?:entreprise|éditeur|application))"
-    r"(?P<eponym>\s+éponyme)?\b(?!\s+(?-i:[A-ZÉ]))(?!\s+(?:de|du|d['’]|of)\b)|\bthe\s+(?P<eponym_en>eponymous)\s+(?:startup|company|firm)\b",
+    r"(?P<eponym>\s+éponyme)?\b(?!\s+(?-i:[a-zà-ÿ]+(?:ais|aise|ain|aine|ien|ienne|ois|oise|ique)s?\s+)?(?-i:[A-ZÉ]))"
+    r"(?!\s+(?:de|du|d['’]|of)\b)|\bthe\s+(?P<eponym_en>eponymous)\s+(?:startup|company|firm)\b",
     re.IGNORECASE,
 )
 _PERSON_DESCRIPTOR = re.compile(

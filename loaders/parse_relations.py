@@ -833,6 +833,8 @@ class Reader:
             helm = self._takes_the_helm(verb)
             if helm:
                 return helm
+        if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
+            return self._time_spent(verb)
         if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
             checks = self._writes_checks(verb)
             if checks:
@@ -995,6 +997,19 @@ class Reader:
         helms = [t for t in args.patients if lemma(t) in HELM_NOUNS]
         held = [c for t in helms for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of", "at")]
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), self.typed(held, O), {}, 0.75, "took-the-helm")
+        return out
+
+    def _time_spent(self, verb: Token) -> list[Reading]:
+        """"A spent five years at X", "A a passé dix ans chez X": A worked at X (before, in the past tense)."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        if not any(lemma(t) in _SPANS_OF_TIME for t in args.patients):
+            return out  # "spent $5M on X", "passer un cap"
+        employers = self.typed((c for p, c in args.preps if p in ("at", "with", "chez", "au sein", "within")), O)
+        past = verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense") and any(
+            c.dep_.startswith("aux") and lemma(c) == "avoir" for c in verb.children)
+        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {"former": True} if past else {},
+                                  0.7, "time-spent-at")
         return out
 
     def _writes_checks(self, verb: Token) -> list[Reading]:
@@ -1689,6 +1704,8 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     return votes
 
 
+#: Spans of time one spends somewhere ("five years at X", "dix ans chez X").
+_SPANS_OF_TIME = frozenset({"year", "month", "decade", "week", "an", "année", "mois", "décennie", "semaine"})
 #: Verbs whose passive subject is a company even when no founder or buyer is named (not "launched",
 #: "created", "bought": products are too).
 _FOUNDED_OR_BOUGHT = frozenset({"found", "cofound", "establish", "incorporate", "fonder", "cofonder", "acquire",

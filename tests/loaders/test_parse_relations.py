@@ -119,6 +119,37 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         3 Brimco   _        PROPN xcomp     2 ent=B-ORG
         4 .        _        PUNCT punct     2
         """, [(FOUNDED, "Luc", "Brimco", {})], id="fr-object-parsed-as-xcomp"),
+    # "Mara Quill spent five years at Tessel": time spent at a company is a job there, over in the past tense
+    pytest.param("en", """
+        0 Mara   _     PROPN compound 1 ent=B-PERSON
+        1 Quill  _     PROPN nsubj    2 ent=I-PERSON
+        2 spent  spend VERB  ROOT     2 tag=VBD
+        3 five   _     NUM   nummod   4
+        4 years  year  NOUN  dobj     2
+        5 at     at    ADP   prep     2
+        6 Tessel _     PROPN pobj     5 ent=B-ORG
+        7 .      _     PUNCT punct    2
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {"former": True})], id="en-spent-years-at"),
+    pytest.param("fr", """
+        0 Luc     _       PROPN nsubj     2 ent=B-PER
+        1 a       avoir   AUX   aux:tense 2
+        2 passé   passer  VERB  ROOT      2 morph=Tense=Past|VerbForm=Part
+        3 dix     _       NUM   nummod    4
+        4 ans     an      NOUN  obj       2
+        5 chez    chez    ADP   case      6
+        6 Vantelo _       PROPN obl:mod   2 ent=B-ORG
+        7 .       _       PUNCT punct     2
+        """, [(WORKS_AT, "Luc", "Vantelo", {"former": True})], id="fr-passe-dix-ans-chez"),
+    # "Corvina spent $5M at Lumio": money spent, no time: no job
+    pytest.param("en", """
+        0 Corvina _       PROPN nsubj  1 ent=B-PERSON
+        1 spent   spend   VERB  ROOT   1 tag=VBD
+        2 $       _       SYM   nmod   3
+        3 5M      _       NUM   dobj   1
+        4 at      at      ADP   prep   1
+        5 Lumio   _       PROPN pobj   4 ent=B-ORG
+        6 .       _       PUNCT punct  1
+        """, [], id="en-spent-money-at-is-no-job"),
 ])
 def test_parse_relations_active_verb_trigger(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

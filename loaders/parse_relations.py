@@ -312,9 +312,22 @@ def _is_passive(verb: Token) -> bool:
         # "Il a investi": the auxiliary "avoir"/"have" makes it active whatever the subject's label
         return not any(c.dep_ in OBJECT for c in children) and not any(
             c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children)
+    if _main_verb_taken_for_a_participle(verb, children):
+        return False
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
+
+
+def _main_verb_taken_for_a_participle(verb: Token, children: list[Token]) -> bool:
+    """"Tom Hale, a friend of Ann Roe, invested in Brimco.": the parser hung the sentence's only verb on the
+    subject as a participle (the subject is the root); with an object or a name after a preposition it is the
+    active main verb ("Brimco, acquired in 2015." stays a participle)."""
+    if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in ("PROPN", "NOUN") \
+            or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ in OBJECT for c in children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in children)
 
 
 class Arguments:

@@ -140,6 +140,24 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         6 Vantelo _       PROPN obl:mod   2 ent=B-ORG
         7 .       _       PUNCT punct     2
         """, [(WORKS_AT, "Luc", "Vantelo", {"former": True})], id="fr-passe-dix-ans-chez"),
+    # "Mara Quill, a friend of Luc Ferraud, invested in Tessel.": the only verb hung on the subject as a
+    # participle is the active main verb
+    pytest.param("en", """
+        0 Mara     _      PROPN compound 1 ent=B-PERSON
+        1 Quill    _      PROPN ROOT     1 ent=I-PERSON
+        2 ,        _      PUNCT punct    1
+        3 a        a      DET   det      4
+        4 friend   friend NOUN  appos    1
+        5 of       of     ADP   prep     4
+        6 Luc      _      PROPN compound 7 ent=B-PERSON
+        7 Ferraud  _      PROPN pobj     5 ent=I-PERSON
+        8 ,        _      PUNCT punct    1
+        9 invested invest VERB  acl      1 tag=VBN
+        10 in      in     ADP   prep     9
+        11 Tessel  _      PROPN pobj     10 ent=B-ORG
+        12 .       _      PUNCT punct    1
+        """, [(INVESTED_IN, "Mara Quill", "Tessel", {}), (KNOWS, "Mara Quill", "Luc Ferraud", {})],
+        id="en-main-verb-taken-for-a-participle"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON

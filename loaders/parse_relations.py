@@ -587,7 +587,7 @@ CAREER_NOUNS = frozenset({"carrière", "career"})
 FRIEND_NOUNS = frozenset({"friend", "ami", "amie"})
 _ALL_NOUNS = FOUNDER_NOUNS | INVESTOR_NOUNS | MENTOR_NOUNS | ROLE_NOUNS
 _ROUND_OR_PARTICIPATION = ROUND_NOUNS | {"participate", "participer"}
-_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | FRIEND_NOUNS | {"participation"}
+_TRIGGER_NOUNS = _ALL_NOUNS | DEAL_NOUNS | OWNED_NOUNS | ALUMNI_NOUNS | CAREER_NOUNS | FRIEND_NOUNS | {"participation", "passé"}
 #: Unions the rules test per token, built once here rather than on every test.
 _TITLE_NOUNS = ROLE_NOUNS | FOUNDER_NOUNS
 _TITLE_OR_INVESTOR_NOUNS = _TITLE_NOUNS | INVESTOR_NOUNS
@@ -846,6 +846,9 @@ class Reader:
             helm = self._takes_the_helm(verb)
             if helm:
                 return helm
+        if word == "passer" and _through(verb):  # "A, passé par X et Y, ..."
+            return self._passed_through(verb, self.typed(Arguments(verb).actors if verb.dep_ not in ("acl", "amod")
+                                                         else [verb.head], P))
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
         if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
@@ -1010,6 +1013,12 @@ class Reader:
         helms = [t for t in args.patients if lemma(t) in HELM_NOUNS]
         held = [c for t in helms for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of", "at")]
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), self.typed(held, O), {}, 0.75, "took-the-helm")
+        return out
+
+    def _passed_through(self, word: Token, people: list[int]) -> list[Reading]:
+        """"A, passé par X et Y", "Passé par X, A ...": A worked at X and Y before (French press's career line)."""
+        out: list[Reading] = []
+        _Emitter(out, word).pairs(WORKS_AT, people, self.typed(_through(word), O), {"former": True}, 0.7, "passed-through")
         return out
 
     def _time_spent(self, verb: Token) -> list[Reading]:
@@ -1199,8 +1208,11 @@ class Reader:
             return self._career(noun)
         if word in FRIEND_NOUNS and noun.pos_ == "NOUN":
             return self._friend(noun)
-        if word in ALUMNI_NOUNS and (noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children)):
-            return self._alumnus(noun)
+        fronted = noun.dep_ in ("ROOT", "advcl") and noun.i == noun.sent.start  # "Ancien de X, A ..."
+        if word in ALUMNI_NOUNS and (noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children) or fronted):
+            return self._alumnus(noun, self._fronted_holders(noun) if fronted else None)
+        if word == "passé" and fronted and _through(noun):
+            return self._passed_through(noun, self.typed(self._fronted_holders(noun), P, expand=False))
         if word in DEAL_NOUNS and noun.pos_ == "NOUN":
             return self._deal_noun(noun)
         if word == "participation" and noun.pos_ == "NOUN" and not any(lemma(c) in STAKE_NOUNS - {"participation"}
@@ -1292,13 +1304,13 @@ class Reader:
         _Emitter(out, noun).pairs(WORKS_AT, people, named, {}, 0.65, "possessor-s-company")
         return out
 
-    def _alumnus(self, noun: Token) -> list[Reading]:
-        """"Dropbox alum X", "X, un ancien de Y", "a Google veteran": X worked at Y before."""
+    def _alumnus(self, noun: Token, holders: list[Token] | None = None) -> list[Reading]:
+        """"Dropbox alum X", "X, un ancien de Y", "a Google veteran", "Ancien de Y, X ...": X worked at Y before."""
         if noun.i in self.ctx.mention_at:
             return []
         out: list[Reading] = []
         orgs = self._organizations_of(noun, (O,))
-        people = self.typed(self._holders(noun), P, expand=False)
+        people = self.typed(self._holders(noun) if holders is None else holders, P, expand=False)
         _Emitter(out, noun).pairs(WORKS_AT, people, orgs, {"former": True}, 0.7, "alumnus-of")
         return out
 
@@ -1326,6 +1338,22 @@ class Reader:
         _Emitter(out, noun).pairs(WORKS_AT, self.typed(Arguments(verb).actors, P), self.typed(places, O), {}, 0.7,
                                   "career-at")
         return out
+
+    def _fronted_holders(self, top: Token) -> list[Token]:
+        """"Ancien de X, A a fondé Y", "Passée par X, A dirige Y": a title fronted before the clause is held by
+        the clause's subject (the parser hangs the title on the verb, or leaves it a fragment of its own: then
+        the name opening the clause after its comma)."""
+        if top.dep_ == "advcl":
+            return [c for c in top.head.children if c.dep_ in SUBJECT]
+        doc = top.doc
+        for comma in range(top.i + 1, min(len(doc) - 1, top.i + 40)):  # the comma before the clause's subject
+            if doc[comma].text in (".", "!", "?", ";"):
+                break  # (the parser may end its sentence at the comma: the clause is read on to the full stop)
+            name = doc[comma + 1]
+            if doc[comma].text == "," and name.i in self.ctx.mention_at and name.dep_ in SUBJECT \
+                    and name.head.i != top.i:
+                return [name]
+        return []
 
     def _holders(self, noun: Token) -> list[Token]:
         """Tokens naming who holds the role ``noun`` states: apposition, title before a name, copula subject."""
@@ -1366,11 +1394,15 @@ class Reader:
         if top.dep_ in COPULA_LINKS or top.dep_ in ("attr", "ROOT", "obj", "dobj"):
             verb = head if top.dep_ != "ROOT" else top
             holders += [c for c in verb.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
+            if top.dep_ == "ROOT" and not holders and top.i == top.sent.start:
+                holders += self._fronted_holders(top)  # "Ancien PDG de X, A ...": a title fronted as a fragment
             if not holders and top.dep_ != "ROOT":  # "en devenant son actionnaire": the subject of the clause above
                 holders += Arguments(verb).actors
             if top.dep_ in ("obj", "dobj") and lemma(top) not in FRAME_NOUNS and lemma(verb) not in (
                     "become", "devenir", "name", "nommer", "appoint", "remain", "rester"):
                 holders = [h for h in holders if h.dep_ not in SUBJECT]
+        if top.dep_ == "advcl" and top.i == top.sent.start:
+            holders += self._fronted_holders(top)  # "Ancienne directrice de X, A dirige Y": the clause's subject
         if top.dep_ in SUBJECT and lemma(head) in LIST_VERBS:
             # "Its investors include A, B and C", "parmi ses investisseurs figurent A, B" (a list the parser
             # may hang on the verb)
@@ -1715,6 +1747,12 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                     slot = votes.setdefault(mention, {})
                     slot[O] = slot.get(O, 0.0) + SLOT_VOTE
     return votes
+
+
+def _through(word: Token) -> list[Token]:
+    """What one went through ("passé par X", "par X et Y"): "par" complements, the parser's agents included."""
+    return [c for p, c in _prep_objects(word) if p == "par"] + [
+        c for c in word.children if c.dep_ in AGENT and _case(c) == "par"]
 
 
 #: Spans of time one spends somewhere ("five years at X", "dix ans chez X").

@@ -158,6 +158,51 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         12 .       _      PUNCT punct    1
         """, [(INVESTED_IN, "Mara Quill", "Tessel", {}), (KNOWS, "Mara Quill", "Luc Ferraud", {})],
         id="en-main-verb-taken-for-a-participle"),
+    # "Luc Ferraud, passé par Vantelo, a fondé Orbis": where one went through, one worked (the parser makes
+    # "par" an agent)
+    pytest.param("fr", """
+        0 Luc     _      PROPN nsubj     8 ent=B-PER
+        1 Ferraud _      PROPN flat:name 0 ent=I-PER
+        2 ,       _      PUNCT punct     0
+        3 passé   passer VERB  acl       0 morph=Tense=Past|VerbForm=Part
+        4 par     par    ADP   case      5
+        5 Vantelo _      PROPN obl:agent 3 ent=B-ORG
+        6 ,       _      PUNCT punct     0
+        7 a       avoir  AUX   aux:tense 8
+        8 fondé   fonder VERB  ROOT      8
+        9 Orbis   _      PROPN obj       8 ent=B-ORG
+        10 .      _      PUNCT punct     8
+        """, [(FOUNDED, "Luc Ferraud", "Orbis", {}), (WORKS_AT, "Luc Ferraud", "Vantelo", {"former": True})],
+        id="fr-passe-par"),
+    # "Passé par Vantelo et Nortex, Luc Ferraud a fondé Orbis": fronted, a fragment of its own before the clause
+    pytest.param("fr", """
+        0 Passé   passé  NOUN  ROOT      0
+        1 par     par    ADP   case      2
+        2 Vantelo _      PROPN nmod      0 ent=B-ORG
+        3 et      et     CCONJ cc        4
+        4 Nortex  _      PROPN conj      2 ent=B-ORG
+        5 ,       _      PUNCT punct     0
+        6 Luc     _      PROPN nsubj     9 ent=B-PER
+        7 Ferraud _      PROPN flat:name 6 ent=I-PER
+        8 a       avoir  AUX   aux:tense 9
+        9 fondé   fonder VERB  parataxis 0
+        10 Orbis  _      PROPN obj       9 ent=B-ORG
+        11 .      _      PUNCT punct     0
+        """, [(FOUNDED, "Luc Ferraud", "Orbis", {}), (WORKS_AT, "Luc Ferraud", "Nortex", {"former": True}),
+              (WORKS_AT, "Luc Ferraud", "Vantelo", {"former": True})], id="fr-fronted-passe-par"),
+    # "Ancienne de Vantelo, Ana Roux dirige Orbis": a fronted title hung on the verb is its subject's
+    pytest.param("fr", """
+        0 Ancienne ancien  ADJ   advcl     6
+        1 de       de      ADP   case      2
+        2 Vantelo  _       PROPN nmod      0 ent=B-ORG
+        3 ,        _       PUNCT punct     0
+        4 Ana      _       PROPN nsubj     6 ent=B-PER
+        5 Roux     _       PROPN flat:name 4 ent=I-PER
+        6 dirige   diriger VERB  ROOT      6
+        7 Orbis    _       PROPN obj       6 ent=B-ORG
+        8 .        _       PUNCT punct     6
+        """, [(WORKS_AT, "Ana Roux", "Orbis", {}), (WORKS_AT, "Ana Roux", "Vantelo", {"former": True})],
+        id="fr-fronted-ancienne-de"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON

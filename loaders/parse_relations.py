@@ -370,6 +370,7 @@ class Arguments:
         if named and self.actors and all(a.pos_ in ("NOUN", "PRON", "DET") for a in self.actors):
             self.actors = named  # "Some of its investors are back, namely A, B and C": the names, not "some"
         self._from_head(verb, passive)
+        self.patients += [name for name in map(_named_after_comma, self.patients) if name is not None]
         if not self.patients and not passive:  # "A founded and built up X": the object is shared
             for conj in verb.children:
                 if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
@@ -1492,6 +1493,12 @@ class Reader:
                     candidates.append(complement)
         if not candidates:  # "directrice des divisions X chez Acme": an "at/chez" deeper in the title
             candidates += [t for t in noun.subtree if t.i > noun.i and t.i in self.ctx.mention_at and _case(t) in ("chez", "at")]
+        if not candidates and O in types and noun.dep_ in APPOSITION and noun.head.i in self.ctx.mention_at:
+            # "Jean Morel, CEO Brimco": a title in apposition to its holder, the name glued after it is the employer
+            glued = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            if glued is not None and glued.head.i == noun.i and glued.i in self.ctx.mention_at and not _case(glued) \
+                    and glued.dep_ in ("flat:name", "flat", "nmod", "appos", "compound"):
+                candidates.append(glued)
         relative = noun.head if noun.dep_ in ("relcl", "acl:relcl") else None
         if relative is None and any(c.lower_ in ("dont", "whose") for c in noun.children):
             relative = noun.head  # "Acme, dont Jane Roe est directrice générale"
@@ -1747,6 +1754,19 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
                     slot = votes.setdefault(mention, {})
                     slot[O] = slot.get(O, 0.0) + SLOT_VOTE
     return votes
+
+
+def _named_after_comma(patient: Token) -> Token | None:
+    """"a créé un nouveau groupe, Velar Media, en 2019": the name after a company noun's comma, which the parser
+    hung on the verb, is the object it describes."""
+    if patient.pos_ != "NOUN" or lemma(patient) not in COMPANY_NOUNS:
+        return None
+    comma = patient.right_edge.i + 1
+    doc = patient.doc
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    name = doc[comma + 1]
+    return name if name.pos_ == "PROPN" and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
 
 
 def _through(word: Token) -> list[Token]:

@@ -814,6 +814,34 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         10 Corvina _       PROPN dobj     9 ent=B-ORG
         11 .       _       PUNCT punct    1
         """, [(INVESTED_IN, "Corvina", "Tessel", {})], id="en-a-round-that-included-X"),
+    # "Luc Ferraud, CEO Vantelo, répond.": a title in apposition, its employer glued after it without "de"
+    pytest.param("fr", """
+        0 Luc     _       PROPN nsubj     7 ent=B-PER
+        1 Ferraud _       PROPN flat:name 0 ent=I-PER
+        2 ,       _       PUNCT punct     0
+        3 CEO     ceo     NOUN  appos     0
+        4 Vantelo _       PROPN flat:name 3 ent=B-ORG
+        5 ,       _       PUNCT punct     7
+        6 a       avoir   AUX   aux:tense 7
+        7 répondu répondre VERB ROOT      7
+        8 .       _       PUNCT punct     7
+        """, [(WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "CEO"})], id="fr-title-glued-to-its-employer"),
+    # "Luc Ferraud a créé un nouveau groupe, Vantelo, en 2019.": the name after the company noun's comma
+    pytest.param("fr", """
+        0 Luc     _       PROPN nsubj     3 ent=B-PER
+        1 Ferraud _       PROPN flat:name 0 ent=I-PER
+        2 a       avoir   AUX   aux:tense 3
+        3 créé    créer   VERB  ROOT      3
+        4 un      un      DET   det       6
+        5 nouveau nouveau ADJ   amod      6
+        6 groupe  groupe  NOUN  obj       3
+        7 ,       _       PUNCT punct     3
+        8 Vantelo _       PROPN obl:mod   3 ent=B-ORG
+        9 ,       _       PUNCT punct     3
+        10 en     en      ADP   case      11
+        11 2019   _       NUM   obl:mod   3
+        12 .      _       PUNCT punct     3
+        """, [(FOUNDED, "Luc Ferraud", "Vantelo", {})], id="fr-created-a-group-comma-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

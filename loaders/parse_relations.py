@@ -319,6 +319,10 @@ def _is_passive(verb: Token) -> bool:
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
 
 
+def _past_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense"))
+
+
 def _main_verb_taken_for_a_participle(verb: Token, children: list[Token]) -> bool:
     """"Tom Hale, a friend of Ann Roe, invested in Brimco.": the parser hung the sentence's only verb on the
     subject as a participle (the subject is the root); with an object or a name after a preposition it is the
@@ -523,6 +527,8 @@ def is_asserted(trigger: Token, announced: bool = False) -> bool:
         if token.dep_ not in ("xcomp", "ccomp", "conj", "acl", "advcl", "relcl", "acl:relcl", "pobj", "prep",
                               "obj", "dobj", "nmod", "obl", "appos") or token.head.i == token.i:
             break
+        if token.dep_ in ("acl", "advcl") and (_past_participle(token) or _is_passive(token)):
+            break  # "Founded in 2015 by A, the company will hire": a participle's fact, whatever the clause it opens
         if token.dep_ in ("conj",) and token.head.pos_ != "VERB":
             break
         token = token.head

@@ -283,6 +283,8 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
             and (lemma(token.head) in _TITLE_NOUNS or lemma(token.head).startswith("co")):
         return ORGANIZATION, None  # "said company co-founder X", "site co-founder X": the company told of
     common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())  # "la start-up": PROPN
+    if common and token.dep_ == "appos" and (token.head.pos_ == "PROPN" or token.head.ent_type_ in _NAME_LABELS):
+        return None  # "Zipp, the scooter startup backed by X": the description of the name it stands beside
     if common and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
         if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound", "amod") and c.i > token.i

@@ -246,6 +246,21 @@ def test_parse_relations_joining_a_firm_named_capital_is_no_round() -> None:
         5 Brook  _    PROPN pobj      3 ent=I-PERSON
         6 .      _    PUNCT punct     2
         """, [(INVESTED_IN, "Nadia Brook", "Lumio", {})], id="en-backed-by-a-person"),
+    # "Founded in 2015 by Nadia Brook, Lumio will hire.": the participle's fact holds whatever the tense of the
+    # clause it opens (the tagger may call the participle a past tense)
+    pytest.param("en", """
+        0 Founded found VERB  advcl    9 tag=VBD
+        1 in      in    ADP   prep     0
+        2 2015    _     NUM   pobj     1
+        3 by      by    ADP   agent    0
+        4 Nadia   _     PROPN compound 5 ent=B-PERSON
+        5 Brook   _     PROPN pobj     3 ent=I-PERSON
+        6 ,       _     PUNCT punct    9
+        7 Lumio   _     PROPN nsubj    9 ent=B-ORG
+        8 will    will  AUX   aux      9 tag=MD
+        9 hire    hire  VERB  ROOT     9 tag=VB
+        10 .      _     PUNCT punct    9
+        """, [(FOUNDED, "Nadia Brook", "Lumio", {})], id="en-fronted-participle-before-a-future"),
 ])
 def test_parse_relations_passive_with_agent(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -299,6 +299,19 @@ def test_salience_quotations(lang: str, table: str, expected: list) -> None:
         5 it       it      PRON  dobj  4
         6 .        _       PUNCT punct 4
         """, [(5, ORGANIZATION, "pronoun", "Halden")], id="en-acquired-it"),
+    # "Halden grew. Tessel bought Zipp, the startup." : a description in apposition to a name is that name's
+    pytest.param("en", """
+        0 Halden  _       PROPN nsubj 1 ent=B-ORG
+        1 grew    grow    VERB  ROOT  1 tag=VBD
+        2 .       _       PUNCT punct 1
+        3 Tessel  _       PROPN nsubj 4 ent=B-ORG
+        4 bought  buy     VERB  ROOT  4 tag=VBD
+        5 Zipp    _       PROPN dobj  4 ent=B-ORG
+        6 ,       _       PUNCT punct 5
+        7 the     the     DET   det   8
+        8 startup startup NOUN  appos 5
+        9 .       _       PUNCT punct 4
+        """, [], id="en-description-in-apposition-to-a-name"),
     # "Halden grew. Tessel used it." : an object of any verb is a thing as often as a company
     pytest.param("en", """
         0 Halden   _       PROPN nsubj 1 ent=B-ORG

@@ -65,6 +65,8 @@ ORG_NOUNS = frozenset({
 _OWNED_BY_ORG_NOUNS = FOUNDER_NOUNS | ROLE_NOUNS | INVESTOR_NOUNS | DEAL_NOUNS | ROUND_NOUNS
 _SITE_NOUNS = ORG_NOUNS | {"site", "website"}
 _TITLE_NOUNS = FOUNDER_NOUNS | ROLE_NOUNS
+#: Organization nouns that mean money in the plural ("the funds", "les fonds").
+_MONEY_WHEN_PLURAL = frozenset({"fund", "fonds"})
 #: Head nouns of definite descriptions that stand for a person already named.
 PERSON_NOUNS = frozenset({"homme", "femme", "entrepreneur", "entrepreneuse", "milliardaire", "magnat", "businessman",
                           "businesswoman", "billionaire", "entrepreneure", "mogul", "tycoon", "patron", "patronne",
@@ -285,6 +287,9 @@ def _expression(token: Token) -> tuple[str, str | None] | None:
     common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())  # "la start-up": PROPN
     if common and token.dep_ == "appos" and (token.head.pos_ == "PROPN" or token.head.ent_type_ in _NAME_LABELS):
         return None  # "Zipp, the scooter startup backed by X": the description of the name it stands beside
+    if common and token.lemma_.lower() in _MONEY_WHEN_PLURAL and (
+            token.tag_ == "NNS" or "Plur" in token.morph.get("Number") or any(c.lower_ == "les" for c in token.children)):
+        return None  # "the funds will be used to hire", "les fonds levés": money, not an investor
     if common and token.lemma_.lower() in ORG_NOUNS and any(
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
         if any(c.dep_ in ("nmod", "appos", "flat", "flat:name", "compound", "amod") and c.i > token.i

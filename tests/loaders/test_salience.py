@@ -312,6 +312,26 @@ def test_salience_quotations(lang: str, table: str, expected: list) -> None:
         8 startup startup NOUN  appos 5
         9 .       _       PUNCT punct 4
         """, [], id="en-description-in-apposition-to-a-name"),
+    # "Halden grew. The funds will go to hiring." : plural funds are money
+    pytest.param("en", """
+        0 Halden _     PROPN nsubj 1 ent=B-ORG
+        1 grew   grow  VERB  ROOT  1 tag=VBD
+        2 .      _     PUNCT punct 1
+        3 The    the   DET   det   4
+        4 funds  fund  NOUN  nsubj 6 tag=NNS
+        5 will   will  AUX   aux   6 tag=MD
+        6 go     go    VERB  ROOT  6 tag=VB
+        7 .      _     PUNCT punct 6
+        """, [], id="en-the-funds-are-money"),
+    pytest.param("en", """
+        0 Halden _     PROPN nsubj 1 ent=B-ORG
+        1 grew   grow  VERB  ROOT  1 tag=VBD
+        2 .      _     PUNCT punct 1
+        3 The    the   DET   det   4
+        4 fund   fund  NOUN  nsubj 5 tag=NN
+        5 hired  hire  VERB  ROOT  5 tag=VBD
+        6 .      _     PUNCT punct 5
+        """, [(4, ORGANIZATION, "descriptor", "Halden")], id="en-the-fund-is-an-organization"),
     # "Halden grew. Tessel used it." : an object of any verb is a thing as often as a company
     pytest.param("en", """
         0 Halden   _       PROPN nsubj 1 ent=B-ORG

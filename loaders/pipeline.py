@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.model import FOUNDED, INVESTED_IN, WORKS_AT, Article, Extraction, Relation
+from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, WORKS_AT, Article, Extraction, Relation
 from loaders.coref import (is_founder_role, main_person_descriptors, org_descriptors, person_descriptors,
                            resolve_person_descriptors)
 from loaders.entity_types import assign_types
@@ -151,8 +151,26 @@ def _described_relation(state: State, mentions: list[Mention], resolution: Resol
 def relations_stage(doc: Doc) -> Doc:
     """Relations from the parse, with the lexical rules' and the funding rounds', one per fact."""
     state = _state(doc)
-    state.relations = merge_relations(state.lexical + _parse_relations(doc, state))
+    parsed = _parse_relations(doc, state)
+    state.relations = merge_relations(_not_contradicted(state.lexical, parsed) + parsed)
     return doc
+
+
+#: Facts with one doer per clause: when the parse names who founded or bought X in a sentence, a lexical reading
+#: of that sentence naming someone else is the words between two names misread.
+_ONE_DOER = frozenset({FOUNDED, ACQUIRED})
+
+
+def _not_contradicted(lexical: list[Relation], parsed: list[Relation]) -> list[Relation]:
+    """The lexical readings the parse does not contradict ("A, who met B in 2010, founded X": the words
+    ", founded" between B and X read B as a founder; the parse says A)."""
+    doers = {(r.type, r.target, e.start): set() for r in parsed if r.type in _ONE_DOER for e in r.evidence}
+    for relation in parsed:
+        for item in relation.evidence:
+            if (relation.type, relation.target, item.start) in doers:
+                doers[relation.type, relation.target, item.start].add(relation.source)
+    return [r for r in lexical if not any(
+        r.source not in doers.get((r.type, r.target, e.start), {r.source}) for e in r.evidence)]
 
 
 def record_stage(doc: Doc) -> Doc:

@@ -5,9 +5,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from graph.model import FOUNDED, ORGANIZATION, PERSON, Article, article_id
+from graph.model import FOUNDED, INVESTED_IN, ORGANIZATION, PERSON, Article, Evidence, Relation, article_id
 from loaders.nlp import PARSE_ONLY, line_breaks
-from loaders.pipeline import (STAGES, coreference_stage, extraction_of, find_mentions_stage, record_stage,
+from loaders.pipeline import (STAGES, _not_contradicted, coreference_stage, extraction_of, find_mentions_stage, record_stage,
                               relations_stage, run_stages, type_entities_stage)
 
 from docs import parse
@@ -102,3 +102,20 @@ def test_pipeline_start_up_is_one_token(nlp_fr) -> None:
 ])
 def test_pipeline_a_full_stop_glued_to_the_next_sentence_is_cut(nlp_fr, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp_fr.make_doc(text)] == tokens
+
+
+def _said(kind: str, source: str, target: str, sentence_start: int) -> Relation:
+    return Relation(type=kind, source=source, target=target,
+                    evidence=[Evidence(article_id="", sentence="...", start=sentence_start, end=sentence_start + 40)])
+
+
+def test_pipeline_a_lexical_founder_the_parse_contradicts_in_the_same_sentence_is_dropped() -> None:
+    # "Ann Roe, who met Tom Hale in 2010, founded Brimco.": the words ", founded" after Tom Hale misread him as
+    # the founder; the parse of that sentence says Ann Roe
+    parsed = [_said(FOUNDED, "ann roe", "brimco", 0)]
+    lexical = [_said(FOUNDED, "tom hale", "brimco", 0), _said(FOUNDED, "tom hale", "brimco", 100),
+               _said(INVESTED_IN, "tom hale", "brimco", 0), _said(FOUNDED, "ann roe", "brimco", 0)]
+    kept = _not_contradicted(lexical, parsed)
+    # another sentence, another kind of fact (investors are many), the same founder: all kept
+    assert [(r.type, r.source, r.evidence[0].start) for r in kept] == [
+        (FOUNDED, "tom hale", 100), (INVESTED_IN, "tom hale", 0), (FOUNDED, "ann roe", 0)]

@@ -858,6 +858,13 @@ class Reader:
                                                          else [verb.head], P))
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
+        if word in _RETURN_VERBS and not kinds:  # "is leaving office to return to X", "revient chez X"
+            out: list[Reading] = []
+            args = Arguments(verb)
+            employers = [m for m in self.typed((c for p, c in args.preps if p in ("to", "chez")), O)
+                         if self.ctx.type_of(m) == O]  # a name typed by other evidence: "return to Paris" is a trip
+            _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.7, "returns-to")
+            return out
         if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
             checks = self._writes_checks(verb)
             if checks:
@@ -1781,6 +1788,8 @@ def _through(word: Token) -> list[Token]:
         c for c in word.children if c.dep_ in AGENT and _case(c) == "par"]
 
 
+#: Going back to a former employer ("return to X", "revenir chez X"; "à" is for places, "to" typed as one).
+_RETURN_VERBS = frozenset({"return", "rejoin", "revenir", "retourner"})
 #: Spans of time one spends somewhere ("five years at X", "dix ans chez X").
 _SPANS_OF_TIME = frozenset({"year", "month", "decade", "week", "an", "année", "mois", "décennie", "semaine"})
 #: Verbs whose passive subject is a company even when no founder or buyer is named (not "launched",

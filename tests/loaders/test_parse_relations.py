@@ -203,6 +203,23 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         8 .        _       PUNCT punct     6
         """, [(WORKS_AT, "Ana Roux", "Orbis", {}), (WORKS_AT, "Ana Roux", "Vantelo", {"former": True})],
         id="fr-fronted-ancienne-de"),
+    # "Mara Quill returned to Tessel.": back at a former employer; "returned to Paris" is a trip
+    pytest.param("en", """
+        0 Mara     _      PROPN compound 1 ent=B-PERSON
+        1 Quill    _      PROPN nsubj    2 ent=I-PERSON
+        2 returned return VERB  ROOT     2 tag=VBD
+        3 to       to     ADP   prep     2
+        4 Tessel   _      PROPN pobj     3 ent=B-ORG
+        5 .        _      PUNCT punct    2
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {})], id="en-returned-to-a-company"),
+    pytest.param("en", """
+        0 Mara     _      PROPN compound 1 ent=B-PERSON
+        1 Quill    _      PROPN nsubj    2 ent=I-PERSON
+        2 returned return VERB  ROOT     2 tag=VBD
+        3 to       to     ADP   prep     2
+        4 Paris    _      PROPN pobj     3 ent=B-GPE
+        5 .        _      PUNCT punct    2
+        """, [], id="en-returned-to-a-place"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON

@@ -1547,7 +1547,11 @@ class Reader:
         possessive = False  # "Acme’ founder", "Acme's CEO": the surface says whose title it is, whatever the tree
         while i >= 0 and i not in at and (doc[i].lower_ in ("'s", "’s", "'", "’", "-", "co", "ex", "former", "ancien",
                                                             "ancienne", "then") or doc[i].lower_ in TITLE_WORDS
-                                          or (doc[i].dep_ in ("amod", "compound") and doc[i].head.i == noun.i and not doc[i].text[:1].isupper())):
+                                          or (doc[i].dep_ in ("amod", "compound") and doc[i].head.i == noun.i and not doc[i].text[:1].isupper())
+                                          or (doc[i].lower_ in ("and", "&", "et") and i >= 1  # "X Founder and CEO A"
+                                              and lemma(doc[i - 1]) in _TITLE_NOUNS)
+                                          or (lemma(doc[i]) in _TITLE_NOUNS and i + 1 < noun.i
+                                              and doc[i + 1].lower_ in ("and", "&", "et"))):
             possessive = possessive or doc[i].lower_ in ("'s", "’s", "'", "’")
             i -= 1
         if i < 0 or i not in at:

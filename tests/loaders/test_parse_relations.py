@@ -846,6 +846,18 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         10 Corvina _       PROPN dobj     9 ent=B-ORG
         11 .       _       PUNCT punct    1
         """, [(INVESTED_IN, "Corvina", "Tessel", {})], id="en-a-round-that-included-X"),
+    # "..., Tessel Founder and CEO Nadia Brook said.": two titles coordinated before the name, the company first
+    pytest.param("en", """
+        0 Tessel  _       PROPN compound 1 ent=B-ORG
+        1 Founder founder PROPN nsubj    6
+        2 and     and     CCONJ cc       1
+        3 CEO     ceo     PROPN compound 5
+        4 Nadia   _       PROPN compound 5 ent=B-PERSON
+        5 Brook   _       PROPN conj     1 ent=I-PERSON
+        6 said    say     VERB  ROOT     6 tag=VBD
+        7 .       _       PUNCT punct    6
+        """, [(FOUNDED, "Nadia Brook", "Tessel", {}), (WORKS_AT, "Nadia Brook", "Tessel", {"role": "CEO"})],
+        id="en-company-founder-and-ceo-name"),
     # "Luc Ferraud, CEO Vantelo, répond.": a title in apposition, its employer glued after it without "de"
     pytest.param("fr", """
         0 Luc     _       PROPN nsubj     7 ent=B-PER

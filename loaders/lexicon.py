@@ -45,7 +45,7 @@ ORG_SUFFIXES = frozenset({
     "Limited", "AB", "NV", "N.V.", "N.V", "BV", "B.V.", "PLC", "plc", "S.A.", "SpA", "S.p.A.", "Bancorp",
     "Bancshares", "Trust", "Insurance", "Assurances", "Airways", "Laboratories", "Enterprises", "Agency",
     "Analytics", "Logic", "Entertainment", "Engineering", "Games", "Gaming", "Mobile", "Pictures", "Records",
-    "Publishing", "Brands", "Foods", "Interactive", "Security", "Semiconductor", "Semiconductors", "Logistics",
+    "Publishing", "Brands", "Foods", "Interactive", "Security", "Securities", "Semiconductor", "Semiconductors", "Logistics",
     "Computing", "Devices", "Electronics", "Aerospace", "Biotech", "Biosciences", "Sciences", "Pharmaceuticals",
     "Communications", "Broadcasting", "Network", "Platforms", "Payments", "Mobility", "Markets", "Ingénierie",
     "Startup", "Startups", "Holdco", "HoldCo",

@@ -42,6 +42,8 @@ def blank():
      ["Velmora Management and Research Co."]),
     (["by", "Velar", "Capital", "and", "Orlo", "Ventures", "."], [True] * 5 + [False, False], [("ORG", 1, 6)],
      ["Velar Capital", "Orlo Ventures"]),
+    (["with", "Velar", "Securities", "and", "Orlo", "Capital", "."], [True] * 5 + [False, False], [("ORG", 1, 6)],
+     ["Velar Securities", "Orlo Capital"]),  # a brokerage's ending
     (["chez", "Pellmont", ",", "Inc.", "hier"], [True, False, True, True, False], [("ORG", 1, 4)],
      ["Pellmont, Inc."]),
     # a list of people each with her company, tagged as whole persons: cut at "de"/"d'"; one alone stays whole

@@ -395,6 +395,9 @@ class Arguments:
             if before:
                 head = max(before, key=lambda t: t.i)
             self.bound.add(head.i)
+        if dep in ("relcl", "acl:relcl") and any(c.lower_ in ("where", "où") and c.i < verb.i for c in verb.children):
+            self.preps.append(("at", head))  # "Brimco, where she served as CFO": the name is where it happened
+            return
         if dep in ("relcl", "acl:relcl"):
             pronoun = next((c for c in verb.subtree if c.lower_ in _RELATIVE and c.i < verb.i), None)
             if pronoun is not None and pronoun.dep_ in OBJECT:

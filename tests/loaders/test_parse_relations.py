@@ -220,6 +220,21 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         4 Paris    _      PROPN pobj     3 ent=B-GPE
         5 .        _      PUNCT punct    2
         """, [], id="en-returned-to-a-place"),
+    # "They met at Tessel, where Mara Quill served as CFO.": a "where" clause happens at the name it hangs on
+    pytest.param("en", """
+        0 They   they  PRON  nsubj    1
+        1 met    meet  VERB  ROOT     1 tag=VBD
+        2 at     at    ADP   prep     1
+        3 Tessel _     PROPN pobj     2 ent=B-ORG
+        4 ,      _     PUNCT punct    3
+        5 where  where SCONJ advmod   8
+        6 Mara   _     PROPN compound 7 ent=B-PERSON
+        7 Quill  _     PROPN nsubj    8 ent=I-PERSON
+        8 served serve VERB  relcl    3 tag=VBD
+        9 as     as    ADP   prep     8
+        10 CFO   cfo   PROPN pobj     9
+        11 .     _     PUNCT punct    1
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {"role": "CFO", "former": True})], id="en-where-she-served-as"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON

@@ -495,6 +495,10 @@ def _join_adjacent(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[S
                 joined = "ORG" if "ORG" in (label, previous_label) else previous_label or label
                 out[-1] = (doc[previous.start:span.end], joined, "ner" if joined else "candidate")
                 continue
+            if (span.start == previous.end + 1 and doc[previous.end].text == "," and len(span) == 1
+                    and span[0].text in LEGAL_FORMS and previous_label != "PER"):
+                out[-1] = (doc[previous.start:span.end], "ORG", previous_source)  # "Velar GP" + ", LLC"
+                continue
             if (span.start == previous.end + 1 and doc[previous.end].text == "-" and not previous[-1].whitespace_
                     and not doc[previous.end].whitespace_ and "candidate" in (source, previous_source)
                     and "PER" not in (label, previous_label)):

@@ -340,6 +340,15 @@ def test_mentions_an_organization_before_a_qualified_title_is_kept() -> None:
     assert [m.text for m in find_mentions(doc)] == ["TVL", "Ann Roe"]
 
 
+def test_mentions_a_legal_form_tagged_alone_after_a_comma_joins_the_name_before_it(blank) -> None:
+    # "of Velar GP, LLC in 2012": the NER tags "LLC" alone and leaves "Velar GP" to the capitalized candidates
+    words = ["of", "Velar", "GP", ",", "LLC", "in", "2012"]
+    doc = Doc(blank.vocab, words=words, spaces=[True, True, False, True, True, True, False],
+              ents=["O", "O", "O", "O", "B-ORG", "O", "O"], sent_starts=[i == 0 for i in range(len(words))],
+              pos=["ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "ADP", "NUM"])
+    assert [(m.text, m.label) for m in find_mentions(doc)] == [("Velar GP, LLC", "ORG")]
+
+
 def test_mentions_a_sentence_opening_brand_is_kept_under_a_pipeline_without_word_vectors() -> None:
     # "Quantix spokeswoman Ann Roe said.": a pipeline without word vectors (the small English one) still gives
     # every token a context vector; only the vocabulary's vectors tell a common word, and it knows no "Quantix"

@@ -843,6 +843,25 @@ class Reader:
                                            and lemma(_governing_verb(r.trigger)) in APPOINTMENT_VERBS))]
 
     def _verb(self, verb: Token) -> list[Reading]:
+        readings = self._verb_readings(verb)
+        return readings if readings else self._co_subjects(verb)
+
+    def _co_subjects(self, verb: Token) -> list[Reading]:
+        """"A et B ont écrit une lettre", "A and B announced X": people who act together know each other (when the
+        verb states no relation of its own: co-founders are told by FOUNDED)."""
+        out: list[Reading] = []
+        if any(lemma(verb) in VERB_TRIGGERS[kind] for kind in SLOT_TYPES):
+            return out
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT and c.i in self.ctx.mention_at]
+        if verb.pos_ != "VERB" or len(subjects) != 1 or not any(c.dep_ == "conj" for c in subjects[0].children):
+            # (a copula states what they are: "A and B are friends" is read from its noun)
+            return out
+        people = [m for m in self.typed(subjects, P) if self.ctx.type_of(m) == P]
+        for position, person in enumerate(people):
+            _Emitter(out, verb).pairs(KNOWS, [person], people[position + 1:], {}, 0.6, "acting-together")
+        return out
+
+    def _verb_readings(self, verb: Token) -> list[Reading]:
         word = lemma(verb)
         if _is_co(verb) and word == "found":
             word = "cofound"

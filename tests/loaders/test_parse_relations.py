@@ -235,6 +235,27 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         10 CFO   cfo   PROPN pobj     9
         11 .     _     PUNCT punct    1
         """, [(WORKS_AT, "Mara Quill", "Tessel", {"role": "CFO", "former": True})], id="en-where-she-served-as"),
+    # "Mara Quill and Luc Ferraud wrote a letter.": people acting together know each other; a company does not
+    pytest.param("en", """
+        0 Mara    _     PROPN compound 1 ent=B-PERSON
+        1 Quill   _     PROPN nsubj    5 ent=I-PERSON
+        2 and     and   CCONJ cc       1
+        3 Luc     _     PROPN compound 4 ent=B-PERSON
+        4 Ferraud _     PROPN conj     1 ent=I-PERSON
+        5 wrote   write VERB  ROOT     5 tag=VBD
+        6 a       a     DET   det      7
+        7 letter  letter NOUN dobj     5
+        8 .       _     PUNCT punct    5
+        """, [(KNOWS, "Mara Quill", "Luc Ferraud", {})], id="en-people-acting-together"),
+    pytest.param("en", """
+        0 Tessel  _     PROPN nsubj    3 ent=B-ORG
+        1 and     and   CCONJ cc       0
+        2 Ferraud _     PROPN conj     0 ent=B-PERSON
+        3 wrote   write VERB  ROOT     3 tag=VBD
+        4 a       a     DET   det      5
+        5 letter  letter NOUN dobj     3
+        6 .       _     PUNCT punct    3
+        """, [], id="en-a-company-and-a-person-acting-together"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON

@@ -631,6 +631,11 @@ class Reader:
                             c.dep_ == "case" for c in conj.children):  # "A et de l'investisseur B"
                         found += [m for c in conj.children if c.dep_ in APPOSITION for m in self._own(c)
                                   if m not in found and self.ctx.type_of(m) in (self.ctx.type_of(mention), ANY)]
+                    elif conj.pos_ == "NOUN" and conj.i not in self.ctx.mention_at \
+                            and lemma(conj) in _DESCRIBED_COMPANY_NOUNS:  # "A et le groupe de presse B"
+                        found += [m for c in conj.children if c.dep_ in NAMED_BY and c.i > conj.i and not _case(c)
+                                  for m in self._own(c)
+                                  if m not in found and self.ctx.type_of(m) in (self.ctx.type_of(mention), ANY)]
                 for apposition in (c for c in token.children if c.dep_ in APPOSITION and c.pos_ == "NOUN"):
                     for conj in _conjuncts(apposition):  # "par A, un ingénieur, et B": B hangs on A's apposition
                         found += [m for m in self._own(conj) if m not in found

@@ -894,6 +894,24 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         7 .       _       PUNCT punct    6
         """, [(FOUNDED, "Nadia Brook", "Tessel", {}), (WORKS_AT, "Nadia Brook", "Tessel", {"role": "CEO"})],
         id="en-company-founder-and-ceo-name"),
+    # "Les actionnaires de Vantelo, Nortex et le groupe de presse Orbis, ont vendu.": a described last item
+    pytest.param("fr", """
+        0 Les         le          DET   det       1
+        1 actionnaires actionnaire NOUN nsubj     12 morph=Number=Plur
+        2 de          de          ADP   case      3
+        3 Vantelo     _           PROPN nmod      1 ent=B-ORG
+        4 ,           _           PUNCT punct     1
+        5 Nortex      _           PROPN appos     1 ent=B-ORG
+        6 et          et          CCONJ cc        8
+        7 le          le          DET   det       8
+        8 groupe      groupe      NOUN  conj      5
+        9 de          de          ADP   case      10
+        10 presse     presse      NOUN  nmod      8
+        11 Orbis      _           PROPN nmod      8 ent=B-ORG
+        12 vendu      vendre      VERB  ROOT      12
+        13 .          _           PUNCT punct     12
+        """, [(INVESTED_IN, "Nortex", "Vantelo", {}), (INVESTED_IN, "Orbis", "Vantelo", {})],
+        id="fr-shareholders-listed-last-one-described"),
     # "Luc Ferraud, CEO Vantelo, répond.": a title in apposition, its employer glued after it without "de"
     pytest.param("fr", """
         0 Luc     _       PROPN nsubj     7 ent=B-PER

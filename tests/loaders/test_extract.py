@@ -134,6 +134,14 @@ def assert_descriptor(text: str, descriptor: str | None, antecedent: str | None)
     assert [mentions[m.refers_to].text for m in found] == ([antecedent] if antecedent else [])
 
 
+def _organizations_and_sentences(doc) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """The doc's named organizations as mentions (each in its sentence) and its sentences' offsets."""
+    sentence_of = {t.i: number for number, sentence in enumerate(doc.sents) for t in sentence}
+    named = [Mention(text=t.text, type="Organization", start=t.idx, end=t.idx + len(t.text), sentence=sentence_of[t.i])
+             for t in doc if t.ent_type_ == "ORG"]
+    return named, [(s.start_char, s.end_char) for s in doc.sents]
+
+
 def test_extract_org_descriptor_is_never_another_argument_of_its_clause() -> None:
     # "Kibo grew. Orvel acquired the company.": the company Orvel bought is not Orvel
     doc = parse("""
@@ -146,9 +154,7 @@ def test_extract_org_descriptor_is_never_another_argument_of_its_clause() -> Non
         6 company  company NOUN  dobj  4
         7 .        _       PUNCT punct 4
         """)
-    named = [Mention(text=t.text, type="Organization", start=t.idx, end=t.idx + len(t.text), sentence=s)
-             for s, t in ((0, doc[0]), (1, doc[3]))]
-    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    named, spans = _organizations_and_sentences(doc)
     found = org_descriptors(doc.text, named, spans, doc)
     assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Kibo")]
     assert named[org_descriptors(doc.text, named, spans)[0].refers_to].text == "Orvel"  # the text alone cannot tell
@@ -169,9 +175,7 @@ def test_extract_org_descriptor_in_apposition_is_its_name() -> None:
         9 grew    grow    VERB  ROOT  9 tag=VBD
         10 .      _       PUNCT punct 9
         """)
-    named = [Mention(text=t.text, type="Organization", start=t.idx, end=t.idx + len(t.text), sentence=s)
-             for s, t in ((0, doc[0]), (1, doc[3]))]
-    spans = [(s.start_char, s.end_char) for s in doc.sents]
+    named, spans = _organizations_and_sentences(doc)
     found = org_descriptors(doc.text, named, spans, doc)
     assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Orvel")]
 

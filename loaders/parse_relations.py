@@ -937,7 +937,7 @@ class Reader:
                 investors += [m for m in self.typed(_companions(preps_too), P, O) if m not in investors]
                 emit.pairs(INVESTED_IN, investors, self.typed(held, O), props, 0.75, "took-stake")
                 return out
-            emit.pairs(ACQUIRED, self.typed(args.actors, O), self.typed(args.patients, O), props, 0.85, "acquires")
+            emit.pairs(ACQUIRED, self.typed(args.actors, P, O), self.typed(args.patients, O), props, 0.85, "acquires")
         elif kind == INVESTED_IN:
             props = money_props(_clause_text(verb))
             if word in ("lead", "co-lead", "colead", "participate", "mener", "participer", "join", "rejoindre",

@@ -256,6 +256,14 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         5 letter  letter NOUN dobj     3
         6 .       _     PUNCT punct    3
         """, [], id="en-a-company-and-a-person-acting-together"),
+    # "Mara Quill acquired Tessel.": a person buys a company too (a businessman taking over a newspaper)
+    pytest.param("en", """
+        0 Mara     _       PROPN compound 1 ent=B-PERSON
+        1 Quill    _       PROPN nsubj    2 ent=I-PERSON
+        2 acquired acquire VERB  ROOT     2 tag=VBD
+        3 Tessel   _       PROPN dobj     2 ent=B-ORG
+        4 .        _       PUNCT punct    2
+        """, [(ACQUIRED, "Mara Quill", "Tessel", {})], id="en-person-acquires"),
     # "Corvina spent $5M at Lumio": money spent, no time: no job
     pytest.param("en", """
         0 Corvina _       PROPN nsubj  1 ent=B-PERSON
@@ -1395,14 +1403,6 @@ def test_parse_relations_french_imperfect_is_asserted(lang: str, table: str, ver
         4 Ferraud _        PROPN flat:name 3 ent=I-PER
         5 .       _        PUNCT punct     2
         """, id="fr-person-acquired"),
-    # "Mara Quill acquired Tessel." : a person does not acquire
-    pytest.param("en", """
-        0 Mara     _       PROPN compound 1 ent=B-PERSON
-        1 Quill    _       PROPN nsubj    2 ent=I-PERSON
-        2 acquired acquire VERB  ROOT     2 tag=VBD
-        3 Tessel   _       PROPN dobj     2 ent=B-ORG
-        4 .        _       PUNCT punct    2
-        """, id="en-person-acquires"),
     # "Halden founded Tessel." : FOUNDED goes from a person
     pytest.param("en", """
         0 Halden  _     PROPN nsubj 1 ent=B-ORG

@@ -1240,7 +1240,7 @@ class Reader:
             buyers += [c for c in noun.head.children if c.dep_ in SUBJECT]
         props = money_props(_clause_text(noun.head if noun.dep_ in ("dobj", "obj") else noun))
         props.pop("round", None)
-        emit.pairs(ACQUIRED, self.typed(buyers, O, expand=False), self.typed(bought, O), props, 0.75, "acquisition-of")
+        emit.pairs(ACQUIRED, self.typed(buyers, P, O, expand=False), self.typed(bought, O), props, 0.75, "acquisition-of")
         return out
 
     def _noun(self, noun: Token) -> list[Reading]:

@@ -1033,6 +1033,21 @@ def test_parse_relations_founder_noun(lang: str, table: str, expected: list) -> 
         9 analystes analyste   NOUN  obj       7
         10 .        _          PUNCT punct     7
         """, [(ACQUIRED, "Nortex", "Vantelo", {})], id="fr-le-rachat-de-Y-par-X"),
+    # "Le rachat de Vantelo par Luc Ferraud a surpris les analystes.": a businessman buys a company too
+    pytest.param("fr", """
+        0 Le        le         DET   det       1
+        1 rachat    rachat     NOUN  nsubj     8
+        2 de        de         ADP   case      3
+        3 Vantelo   _          PROPN nmod      1 ent=B-ORG
+        4 par       par        ADP   case      5
+        5 Luc       _          PROPN nmod      1 ent=B-PER
+        6 Ferraud   _          PROPN flat:name 5 ent=I-PER
+        7 a         avoir      AUX   aux:tense 8
+        8 surpris   surprendre VERB  ROOT      8 morph=Tense=Past|VerbForm=Part
+        9 les       le         DET   det       10
+        10 analystes analyste  NOUN  obj       8
+        11 .        _          PUNCT punct     8
+        """, [(ACQUIRED, "Luc Ferraud", "Vantelo", {})], id="fr-le-rachat-de-Y-par-une-personne"),
 ])
 def test_parse_relations_deal_noun(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -1810,7 +1810,8 @@ def _named_after_comma(patient: Token) -> Token | None:
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     name = doc[comma + 1]
-    return name if name.pos_ == "PROPN" and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
+    capitalized = name.pos_ in ("PROPN", "X") or name.text[:1].isupper()  # "Fox Corporation": tagged X, NOUN
+    return name if capitalized and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
 
 
 def _through(word: Token) -> list[Token]:

@@ -948,6 +948,20 @@ def test_parse_relations_title_before_a_name(lang: str, table: str, expected: li
         11 2019   _       NUM   obl:mod   3
         12 .      _       PUNCT punct     3
         """, [(FOUNDED, "Luc Ferraud", "Vantelo", {})], id="fr-created-a-group-comma-X"),
+    # the same with the name tagged as a foreign word and its second word as a noun ("Vantelo Corporation")
+    pytest.param("fr", """
+        0 Luc         _           PROPN nsubj     3 ent=B-PER
+        1 Ferraud     _           PROPN flat:name 0 ent=I-PER
+        2 a           avoir       AUX   aux:tense 3
+        3 créé        créer       VERB  ROOT      3
+        4 un          un          DET   det       6
+        5 nouveau     nouveau     ADJ   amod      6
+        6 groupe      groupe      NOUN  obj       3
+        7 ,           _           PUNCT punct     3
+        8 Vantelo     _           X     obl:mod   3 ent=B-ORG
+        9 Corporation corporation NOUN  ROOT      9 ent=I-ORG
+        10 .          _           PUNCT punct     9
+        """, [(FOUNDED, "Luc Ferraud", "Vantelo Corporation", {})], id="fr-created-a-group-comma-X-tagged-X"),
 ])
 def test_parse_relations_apposition_with_a_role(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

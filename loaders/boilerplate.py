@@ -117,8 +117,11 @@ def is_seo_spam(line: str) -> bool:
         function_words = sum(w in _FRENCH_FUNCTION_WORDS or w in _ENGLISH_FUNCTION_WORDS for w in leading)
         if capitalized >= 3 and function_words >= 1 and capitalized == len(words):
             return True
-        if capitalized >= 4 and function_words >= 1 and not _SENTENCE_END.search(" ".join(words[:capitalized])):
-            # "Principal Marketing En Ligne Comment …": a spam prefix glued to a heading.
+        heading = all(w.isupper() or not any(c.isalpha() for c in w) for w in words[:capitalized - 1])
+        if capitalized >= 4 and function_words >= 1 and not heading \
+                and not _SENTENCE_END.search(" ".join(words[:capitalized])):
+            # "Principal Marketing En Ligne Comment …": a spam prefix glued to a heading (a heading in capitals
+            # glued to its paragraph, "REFUS DE X ET DE Y\"On a voulu …", is the page's layout, not spam).
             return any(w.casefold() in _FRENCH_FUNCTION_WORDS for w in leading[1:])
     stripped = line.strip()
     return (3 <= len(words) <= 12 and stripped[:1].islower() and not _SENTENCE_END.search(stripped)

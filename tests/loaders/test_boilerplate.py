@@ -64,6 +64,8 @@ def test_boilerplate_rule_recognizes(rule, line: str) -> None:
     "Publicité et marketing : Léa Dubois a fondé Atelier Numérique en 2019.",
     "Share this: the founders met on LinkedIn and Twitter before raising money.",
     "Partage d'expérience : Léa Dubois raconte sa levée sur LinkedIn.",
+    # a subheading in capitals glued to its paragraph by the page's markup
+    'LE REFUS DE NORDBANK ET DE KOBALT"On a voulu faire autrement", souligne Léa Dubois, fondatrice d\'Atelier.',
 ])
 def test_boilerplate_keeps_article_lines(line: str) -> None:
     assert not is_boilerplate(line)

@@ -1385,7 +1385,8 @@ class Reader:
         the clause's subject (the parser hangs the title on the verb, or leaves it a fragment of its own: then
         the name opening the clause after its comma)."""
         if top.dep_ == "advcl":
-            return [c for c in top.head.children if c.dep_ in SUBJECT]
+            subjects = [c for c in top.head.children if c.dep_ in SUBJECT]
+            return subjects + [c for s in subjects for c in _conjuncts(s) if c not in subjects]
         doc = top.doc
         for comma in range(top.i + 1, min(len(doc) - 1, top.i + 40)):  # the comma before the clause's subject
             if doc[comma].text in (".", "!", "?", ";"):
@@ -1393,7 +1394,7 @@ class Reader:
             name = doc[comma + 1]
             if doc[comma].text == "," and name.i in self.ctx.mention_at and name.dep_ in SUBJECT \
                     and name.head.i != top.i:
-                return [name]
+                return [name, *_conjuncts(name)]  # "Cofondateur de X, A et B lancent ...": both hold it
         return []
 
     def _holders(self, noun: Token) -> list[Token]:
@@ -1435,8 +1436,8 @@ class Reader:
         if top.dep_ in COPULA_LINKS or top.dep_ in ("attr", "ROOT", "obj", "dobj"):
             verb = head if top.dep_ != "ROOT" else top
             holders += [c for c in verb.children if c.dep_ in SUBJECT | PASSIVE_SUBJECT]
-            if top.dep_ == "ROOT" and not holders and top.i == top.sent.start:
-                holders += self._fronted_holders(top)  # "Ancien PDG de X, A ...": a title fronted as a fragment
+            if top.dep_ == "ROOT" and top.i == top.sent.start:  # "Ancien PDG de X, A ...": a title fronted as a
+                holders += [h for h in self._fronted_holders(top) if h not in holders]  # fragment of its own
             if not holders and top.dep_ != "ROOT":  # "en devenant son actionnaire": the subject of the clause above
                 holders += Arguments(verb).actors
             if top.dep_ in ("obj", "dobj") and lemma(top) not in FRAME_NOUNS and lemma(verb) not in (

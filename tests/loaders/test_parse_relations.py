@@ -190,6 +190,22 @@ def test_parse_relations_doc_tables_read_as_documented(module) -> None:
         11 .      _      PUNCT punct     0
         """, [(FOUNDED, "Luc Ferraud", "Orbis", {}), (WORKS_AT, "Luc Ferraud", "Nortex", {"former": True}),
               (WORKS_AT, "Luc Ferraud", "Vantelo", {"former": True})], id="fr-fronted-passe-par"),
+    # "Cofondateur de Vantelo, Luc Ferraud et Ana Roux lancent leur start-up": a fronted title, even tagged
+    # singular, is held by every subject of the clause after it
+    pytest.param("fr", """
+        0 Cofondateur cofondateur NOUN  ROOT      0 morph=Number=Sing
+        1 de          de          ADP   case      2
+        2 Vantelo     _           PROPN nmod      0 ent=B-ORG
+        3 ,           _           PUNCT punct     0
+        4 Luc         _           PROPN nsubj     9 ent=B-PER
+        5 Ferraud     _           PROPN flat:name 4 ent=I-PER
+        6 et          et          CCONJ cc        7
+        7 Ana         _           PROPN conj      4 ent=B-PER
+        8 Roux        _           PROPN flat:name 7 ent=I-PER
+        9 lancent     lancer      VERB  parataxis 0
+        10 .          _           PUNCT punct     0
+        """, [(FOUNDED, "Ana Roux", "Vantelo", {}), (FOUNDED, "Luc Ferraud", "Vantelo", {})],
+        id="fr-fronted-cofondateur-de-X-A-et-B"),
     # "Ancienne de Vantelo, Ana Roux dirige Orbis": a fronted title hung on the verb is its subject's
     pytest.param("fr", """
         0 Ancienne ancien  ADJ   advcl     6

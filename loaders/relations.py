@@ -156,9 +156,9 @@ RULES: tuple[Rule, ...] = (
          after=_r(rf"^['’]s\s+{_FORMER}(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS}))\b"), props=_role_props),
     Rule("org-role-person", WORKS_AT, O, P, _r(rf"^['’]s\s+{_FORMER}(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{ROLE_WORDS}))\s*,?\s*$"),
          reverse=True, confidence=0.8, props=_role_props),
-    Rule("org-title-person", WORKS_AT, O, P, _r(rf"^\s*(?P<role>(?:co-?)?founder|cofounder|ceo|cto|coo|cfo|chief executive|boss|"
-                                               rf"president|chairman|chairwoman|(?:general |managing |venture )?partner|"
-                                               rf"associée?|(?:co-?)?fondat(?:eur|rice)|pdg|chief \w+ officer|head of \w+)\s*$"),
+    Rule("org-title-person", WORKS_AT, O, P, _r(r"^\s*(?P<role>(?:co-?)?founder|cofounder|ceo|cto|coo|cfo|chief executive|boss|"
+                                               r"president|chairman|chairwoman|(?:general |managing |venture )?partner|"
+                                               r"associée?|(?:co-?)?fondat(?:eur|rice)|pdg|chief \w+ officer|head of \w+)\s*$"),
          reverse=True, confidence=0.75, props=_role_props, local=True),
     Rule("org-possessive-person", WORKS_AT, O, P, _r(r"^['’]s\s*$|^['’]\s+$"), reverse=True, confidence=0.6,
          local=True),  # "Velmo's Ann Roe", "Brimco Partners’ Ann Roe"

@@ -113,8 +113,6 @@ def test_speakers_single_heading_is_not_a_turn_label(text: str) -> None:
     ('"I met him," says Owen Pike.', ["I"]),
 ])
 def test_speakers_first_person_points_at_speaker(text: str, pronouns: list[str]) -> None:
-    name = "Lucas Ferrand" if "Lucas" in text else "Owen Pike"
-    mentions = [person(name, text)]
     quotes = find_quotes(text)
     quotes[0].speaker = 0
     found = first_person_mentions(text, quotes, lambda position: 0)

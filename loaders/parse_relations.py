@@ -314,6 +314,8 @@ def _is_passive(verb: Token) -> bool:
             c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children)
     if _main_verb_taken_for_a_participle(verb, children):
         return False
+    if any(c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children):
+        return False  # "A et B y ont participé" parsed as a participle of B: "avoir" makes a perfect, not a passive
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
@@ -945,7 +947,8 @@ class Reader:
                 named = self.ctx.mention_at  # "joined Velar Capital": a name's word is no round
                 rounds = [t for t in args.patients + [c for p, c in preps if p in ("in", "à", "au", "dans", "to")]
                           if any(lemma(g) in ROUND_NOUNS and g.i not in named for g in t.subtree)]
-                if not rounds and word in ("participate", "participer") and not args.patients and not any(
+                if not rounds and word in ("participate", "participer") and not [  # "y": in it, the round told
+                        t for t in args.patients if t.lower_ != "y"] and not any(
                         p for p, c in preps if p in ("in", "à", "au", "dans")):
                     owner = self.ctx.raiser(verb, True)  # "Existing investor A is also participating": in the raise
                     emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), [owner] if owner is not None else [], props,

@@ -2879,3 +2879,23 @@ def test_parse_relations_serve_as_a_title_announced_or_possible(aux: str, expect
         7 Tessel _     PROPN pobj     6 ent=B-ORG
         8 .      _     PUNCT punct    3
         """, "en") == expected
+
+
+def test_parse_relations_y_ont_participe_is_a_participation_in_the_round_told() -> None:
+    # "Brimco grandit. Velar et Quantix y ont participé.": the parser hung the verb on the last name as a
+    # participle; "ont" makes it a perfect (active), and "y" is the round just told, no object
+    doc = parse("""
+        0 Brimco    _          PROPN nsubj     1 ent=B-ORG
+        1 grandit   grandir    VERB  ROOT      1
+        2 .         _          PUNCT punct     1
+        3 Velar     _          PROPN ROOT      3 ent=B-ORG
+        4 et        et         CCONJ cc        5
+        5 Quantix   _          PROPN conj      3 ent=B-ORG
+        6 y         y          PRON  iobj      8
+        7 ont       avoir      AUX   aux:tense 8
+        8 participé participer VERB  acl       5 morph=Tense=Past|VerbForm=Part
+        9 .         _          PUNCT punct     3
+        """, "fr")
+    assert [t.text for t in Arguments(doc[8]).actors] == ["Quantix"]
+    assert sorted(relations(doc, raiser=lambda token, recent=False: 0)) == [
+        (INVESTED_IN, "Quantix", "Brimco", {}), (INVESTED_IN, "Velar", "Brimco", {})]

@@ -56,6 +56,7 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
     ACQUIRED: frozenset({"acquire", "reacquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
                          "absorber", "snap", "takeover"}),
     INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter", "own", "détenir",
+                            "renflouer", "recapitaliser", "recapitalize",
                             "posséder", "contrôler", "control",
                             "soutenir", "lead", "co-lead", "colead", "participate", "mener", "participer",
                             "join", "rejoindre", "conduire", "piloter"}),
@@ -885,6 +886,12 @@ class Reader:
         if word == "passer" and _through(verb):  # "A, passé par X et Y, ..."
             return self._passed_through(verb, self.typed(Arguments(verb).actors if verb.dep_ not in ("acl", "amod")
                                                          else [verb.head], P))
+        if word in ("prendre", "take") and not kinds and _stake_holdings(Arguments(verb)):
+            out: list[Reading] = []  # "a pris une participation minoritaire dans X", "took a stake in X"
+            args = Arguments(verb)
+            _Emitter(out, verb).pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(_stake_holdings(args), O),
+                                      money_props(_clause_text(verb)), 0.75, "took-stake")
+            return out
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
         if word in _RETURN_VERBS and not kinds:  # "is leaving office to return to X", "revient chez X"
@@ -961,13 +968,14 @@ class Reader:
                 if raise_verb is not None and "amount" not in props:  # the amount of the raise the round belongs to
                     props = {**money_props(_clause_text(raise_verb)), **props}
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "leads-round")
-            elif word in ("back", "fund", "finance", "financer", "soutenir"):
+            elif word in ("back", "fund", "finance", "financer", "soutenir", "renflouer", "recapitaliser", "recapitalize"):
                 if word == "soutenir" and not _near_money(verb):
                     return out
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(args.patients, O), props, 0.75, "backs")
             else:
                 targets = self.typed((c for p, c in preps if p in ("in", "into", "dans", "en", "au", "à")), O)
                 targets += [t for t in self.typed(args.patients, O) if t not in targets]
+                targets += [t for t in self.typed(_stake_holdings(args), O) if t not in targets]  # "détient 20 % de X"
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "invests")
         elif kind == "SELL":  # "X sold Y to Z", "Y a été revendue à Z": Z acquired Y
             buyers = self.typed((c for p, c in preps if p in ("to", "à", "au")), O)
@@ -1816,6 +1824,13 @@ def _named_after_comma(patient: Token) -> Token | None:
     name = doc[comma + 1]
     capitalized = name.pos_ in ("PROPN", "X") or name.text[:1].isupper()  # "Fox Corporation": tagged X, NOUN
     return name if capitalized and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
+
+
+def _stake_holdings(args: Arguments) -> list[Token]:
+    """What a stake or a share of the capital is held in: "20 % de X", "une participation dans X", "a stake in X"."""
+    stakes = [t for t in args.patients if lemma(t) in STAKE_NOUNS or t.text in ("%", "pourcent", "percent")
+              or lemma(t) in ("pourcent", "percent")]
+    return [c for t in stakes for p, c in _prep_objects(t) if p in ("de", "d'", "du", "of", "in", "dans", "au")]
 
 
 def _through(word: Token) -> list[Token]:

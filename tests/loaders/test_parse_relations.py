@@ -2899,3 +2899,51 @@ def test_parse_relations_y_ont_participe_is_a_participation_in_the_round_told() 
     assert [t.text for t in Arguments(doc[8]).actors] == ["Quantix"]
     assert sorted(relations(doc, raiser=lambda token, recent=False: 0)) == [
         (INVESTED_IN, "Quantix", "Brimco", {}), (INVESTED_IN, "Velar", "Brimco", {})]
+
+
+@pytest.mark.parametrize("table,expected", [
+    # "Nortex détient 20 % de Vantelo": a share of the capital is a stake in it
+    pytest.param("""
+        0 Nortex  _       PROPN nsubj 2 ent=B-ORG
+        1 Capital _       PROPN flat:name 0 ent=I-ORG
+        2 détient détenir VERB  ROOT  2
+        3 20      _       NUM   nummod 4
+        4 %       pourcent NOUN obj   2
+        5 de      de      ADP   case  6
+        6 Vantelo _       PROPN nmod  4 ent=B-ORG
+        7 .       _       PUNCT punct 2
+        """, [(INVESTED_IN, "Nortex Capital", "Vantelo", {})], id="detient-20-pourcent-de-X"),
+    # "Nortex a pris une participation minoritaire dans Vantelo": taking a stake, whatever the verb
+    pytest.param("""
+        0 Nortex        _             PROPN nsubj     3 ent=B-ORG
+        1 Capital       _             PROPN flat:name 0 ent=I-ORG
+        2 a             avoir         AUX   aux:tense 3
+        3 pris          prendre       VERB  ROOT      3
+        4 une           un            DET   det       5
+        5 participation participation NOUN  obj       3
+        6 minoritaire   minoritaire   ADJ   amod      5
+        7 dans          dans          ADP   case      8
+        8 Vantelo       _             PROPN nmod      5 ent=B-ORG
+        9 .             _             PUNCT punct     3
+        """, [(INVESTED_IN, "Nortex Capital", "Vantelo", {})], id="a-pris-une-participation-dans-X"),
+    # "Luc Ferraud a renfloué Vantelo": bailing a company out is putting money in it
+    pytest.param("""
+        0 Luc      _        PROPN nsubj     3 ent=B-PER
+        1 Ferraud  _        PROPN flat:name 0 ent=I-PER
+        2 a        avoir    AUX   aux:tense 3
+        3 renfloué renflouer VERB ROOT      3
+        4 Vantelo  _        PROPN obj       3 ent=B-ORG
+        5 .        _        PUNCT punct     3
+        """, [(INVESTED_IN, "Luc Ferraud", "Vantelo", {})], id="a-renfloue-X"),
+    # "Nortex a pris le train": taking no stake is nothing
+    pytest.param("""
+        0 Nortex _       PROPN nsubj     2 ent=B-ORG
+        1 a      avoir   AUX   aux:tense 2
+        2 pris   prendre VERB  ROOT      2
+        3 le     le      DET   det       4
+        4 train  train   NOUN  obj       2
+        5 .      _       PUNCT punct     2
+        """, [], id="a-pris-le-train"),
+])
+def test_parse_relations_stakes_held_and_taken(table: str, expected: list) -> None:
+    assert readings(table, "fr") == expected

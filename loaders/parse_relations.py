@@ -1338,7 +1338,12 @@ class Reader:
             role = _role_text(noun)
             if not role:
                 return out
-            emit.pairs(WORKS_AT, self.typed(people, P, expand=plural), orgs, _props(role, former), 0.8, "role-of")
+            holders = self.typed(people, P, expand=plural)
+            if _respectively(noun) and len(holders) == len(orgs) > 1:  # "A and B (respectively CEOs of X and Y)"
+                for holder, org in zip(sorted(holders), sorted(orgs)):  # mentions are numbered in text order
+                    emit.pairs(WORKS_AT, [holder], [org], _props(role, former), 0.8, "role-of")
+            else:
+                emit.pairs(WORKS_AT, holders, orgs, _props(role, former), 0.8, "role-of")
         return out
 
     def _possessor_s_company(self, noun: Token) -> list[Reading]:
@@ -1824,6 +1829,11 @@ def _named_after_comma(patient: Token) -> Token | None:
     name = doc[comma + 1]
     capitalized = name.pos_ in ("PROPN", "X") or name.text[:1].isupper()  # "Fox Corporation": tagged X, NOUN
     return name if capitalized and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
+
+
+def _respectively(noun: Token) -> bool:
+    """"A and B, respectively CEOs of X and Y", "respectivement PDG de X et Y": the lists pair in order."""
+    return any(c.lower_ in ("respectively", "respectivement") for c in noun.children)
 
 
 def _stake_holdings(args: Arguments) -> list[Token]:

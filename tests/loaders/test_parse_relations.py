@@ -2947,3 +2947,27 @@ def test_parse_relations_y_ont_participe_is_a_participation_in_the_round_told() 
 ])
 def test_parse_relations_stakes_held_and_taken(table: str, expected: list) -> None:
     assert readings(table, "fr") == expected
+
+
+def test_parse_relations_respectively_pairs_the_lists_in_order() -> None:
+    # "They include Mara Quill and Luc Ferraud (respectively CEOs of Tessel and Vantelo)."
+    doc = parse("""
+        0 They         they         PRON  nsubj    1
+        1 include      include      VERB  ROOT     1 tag=VBP
+        2 Mara         _            PROPN compound 3 ent=B-PERSON
+        3 Quill        _            PROPN dobj     1 ent=I-PERSON
+        4 and          and          CCONJ cc       3
+        5 Luc          _            PROPN compound 6 ent=B-PERSON
+        6 Ferraud      _            PROPN conj     3 ent=I-PERSON
+        7 (            _            PUNCT punct    3
+        8 respectively respectively ADV   advmod   9
+        9 CEOs         ceo          NOUN  appos    3 tag=NNS
+        10 of          of           ADP   prep     9
+        11 Tessel      _            PROPN pobj     10 ent=B-ORG
+        12 and         and          CCONJ cc       11
+        13 Vantelo     _            PROPN conj     11 ent=B-ORG
+        14 )           _            PUNCT punct    3
+        15 .           _            PUNCT punct    1
+        """)
+    assert sorted(relations(doc)) == [(WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "CEOs"}),
+                                      (WORKS_AT, "Mara Quill", "Tessel", {"role": "CEOs"})]

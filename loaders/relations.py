@@ -74,7 +74,8 @@ def _role_props(match: re.Match, clause: str) -> dict[str, Any]:
     role = match.groupdict().get("role")
     if role:
         role = re.sub(r"^(?:(?:et|and|est|était|is|was|has been|a été|devient|became|le|la|l['’]|un|une|the|a|an|"
-                      r"took|takes|take|taking|taken|moved|moves|moving|on|to|into|over|up|as)\b\s*|l['’]\s*)+",
+                      r"took|takes|take|taking|taken|moved|moves|moving|on|to|into|over|up|as|respectivement|"
+                      r"respectively|actuellement|currently|désormais|now)\b\s*|l['’]\s*)+",
                       "", " ".join(role.split()), flags=_I).strip(" ,")
         role = re.sub(r"\s+(?:role|position|job|post|seat|rôle|poste|fonction|on the boards?)$", "", role,
                       flags=_I)  # "the CEO role", "a director on the board"

@@ -40,6 +40,8 @@ P, O = PERSON, ORGANIZATION
     ((P, O), " est l'actionnaire principal de ", "", "", (INVESTED_IN, 0, {})),
     ((P, O), ", le principal actionnaire de ", "", "", (INVESTED_IN, 0, {})),
     ((P, O), ", a principal at ", "", "", (WORKS_AT, 0, {"role": "principal"})),
+    ((P, O), ", respectivement PDG de ", "", "", (WORKS_AT, 0, {"role": "PDG"})),  # an adverb is no part of the title
+    ((P, O), ", currently the chief financial officer of ", "", "", (WORKS_AT, 0, {"role": "chief financial officer"})),
     ((P, O), ", the owner and general manager of ", "", "", (WORKS_AT, 0, {"role": "owner and general manager"})),
     ((P, O), " est le fondateur de ", "", "", (FOUNDED, 0, {})),
     ((P, O), " is the chief technology officer at ", "", "", (WORKS_AT, 0, {"role": "chief technology officer"})),

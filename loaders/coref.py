@@ -50,9 +50,8 @@ def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tup
         if sentence is None:
             continue
         eponym = bool(match.group("eponym") or match.group("eponym_en"))
-        others = _clause_arguments(doc, mentions, match, sentence) if doc is not None else set()
-        antecedent = _antecedent(text, [m if i not in others else _OUT_OF_REACH for i, m in enumerate(mentions)],
-                                 match.start(), sentence, eponym, match.group(0))
+        others = _clause_arguments(doc, mentions, match, sentence) if doc is not None else frozenset()
+        antecedent = _antecedent(text, mentions, match.start(), sentence, eponym, match.group(0), others)
         if antecedent is None:
             continue
         out.append(Mention(text=match.group(0), type=ORGANIZATION, start=match.start(), end=match.end(),
@@ -60,21 +59,19 @@ def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tup
     return out
 
 
-#: A stand-in for a mention a descriptor may not point at (no type, never a candidate).
-_OUT_OF_REACH = Mention(text="", type=None, start=-1, end=-1, sentence=-1, source="descriptor")
 _OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "iobj", "dative"})
 _POSSESSIVE_DETERMINER = re.compile(r"^(?:sa|son|ses|its|their|leur)\b", re.IGNORECASE)
 
 
-def _clause_arguments(doc: Doc, mentions: list[Mention], match: re.Match, sentence: int) -> set[int]:
+def _clause_arguments(doc: Doc, mentions: list[Mention], match: re.Match, sentence: int) -> frozenset[int]:
     """The named mentions of the clause whose verb takes the descriptor as object ("Velar acquired the company":
     Velar); none for a subject or an apposition ("Picus, the company they founded": Picus itself)."""
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     if span is None or _POSSESSIVE_DETERMINER.match(match.group(0)):
-        return set()
+        return frozenset()
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     if verb.pos_ not in ("VERB", "AUX") or span.root.dep_ not in _OBJECTS:
-        return set()  # a subject: the names before it in its clause are its appositions, however parsed
+        return frozenset()  # a subject: the names before it in its clause are its appositions, however parsed
     clause = {t.i for t in verb.subtree}
     out: set[int] = set()
     for index, mention in enumerate(mentions):
@@ -82,17 +79,18 @@ def _clause_arguments(doc: Doc, mentions: list[Mention], match: re.Match, senten
             named = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if named is not None and named.root.i in clause:
                 out.add(index)
-    return out
+    return frozenset(out)
 
 
 def _antecedent(text: str, mentions: list[Mention], position: int, sentence: int, eponym: bool,
-                kind: str = "") -> int | None:
-    """The organization (or, for "éponyme", the product name) a descriptor at ``position`` points at."""
+                kind: str = "", excluded: frozenset[int] = frozenset()) -> int | None:
+    """The organization (or, for "éponyme", the product name) a descriptor at ``position`` points at, never
+    one of the ``excluded`` mentions."""
     if not eponym:
-        return _salient_organization(text, mentions, position, sentence, kind)
+        return _salient_organization(text, mentions, position, sentence, kind, excluded)
     for index in range(len(mentions) - 1, -1, -1):
         mention = mentions[index]
-        if mention.end > position or mention.is_pseudo:
+        if mention.end > position or mention.is_pseudo or index in excluded:
             continue
         if mention.sentence < sentence - 1:
             break
@@ -114,7 +112,8 @@ _STORY_COMPANY = re.compile(r"\b(?:start-?up|jeune pousse|pépite)\b", re.IGNORE
 _DEMONSTRATIVE = re.compile(r"^(?:ce|cet|cette|this)\b", re.IGNORECASE)
 
 
-def _salient_organization(text: str, mentions: list[Mention], position: int, sentence: int, kind: str) -> int | None:
+def _salient_organization(text: str, mentions: list[Mention], position: int, sentence: int, kind: str,
+                          excluded: frozenset[int] = frozenset()) -> int | None:
     """The organization a descriptor ``kind`` ("la société", "ce fonds") at ``position`` stands for.
 
     Candidates are the organizations of the last few sentences, of the same paragraph when there are
@@ -123,7 +122,7 @@ def _salient_organization(text: str, mentions: list[Mention], position: int, sen
     names most often (the story's company, not a name in passing), the nearest on a tie.
     """
     recent = [i for i, m in enumerate(mentions) if m.type == ORGANIZATION and not m.is_pseudo and m.end <= position
-              and sentence - _SALIENCE_WINDOW <= m.sentence <= sentence]
+              and sentence - _SALIENCE_WINDOW <= m.sentence <= sentence and i not in excluded]
     same_paragraph = [i for i in recent if "\n" not in text[mentions[i].end:position]]
     recent = same_paragraph or recent
     if not recent:
@@ -135,7 +134,7 @@ def _salient_organization(text: str, mentions: list[Mention], position: int, sen
     if not _DEMONSTRATIVE.match(kind) and _STORY_COMPANY.search(kind):
         # "la start-up": the story's company, however far back it was last named (not "the firm": an investor)
         earlier = [i for i, m in enumerate(mentions) if m.type == ORGANIZATION and not m.is_pseudo
-                   and m.end <= position]
+                   and m.end <= position and i not in excluded]
         story = max(earlier, key=lambda i: (counts[mentions[i].text.lower()], mentions[i].start), default=None)
         if story is not None and story not in recent and counts[mentions[story].text.lower()] >= 3:
             recent.append(story)

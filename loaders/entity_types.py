@@ -306,10 +306,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             for kind, weight in slot.items():
                 totals[entity_key(mention.text)][kind] += weight
             uncued.discard(entity_key(mention.text))
-    if doc is not None:
-        for key in uncued & {entity_key(m.text) for m in named if not _common_phrase(doc, m)}:
-            uncued.discard(key)
-        for key in uncued:  # "certifiées Haute Valeur Environnementale": a phrase in capitals, no name
+    if doc is not None:  # "certifiées Haute Valeur Environnementale": a phrase in capitals, no name
+        for key in uncued - {entity_key(m.text) for m in named if not _common_phrase(doc, m)}:
             if " " in key:
                 totals[key].clear()
     _vote_surnames(named, totals)

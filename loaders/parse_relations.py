@@ -311,15 +311,17 @@ def _is_passive(verb: Token) -> bool:
         return True  # a passive auxiliary, or a "by/par" agent
     if any(c.dep_ in PASSIVE_SUBJECT for c in children):
         # "Il a investi": the auxiliary "avoir"/"have" makes it active whatever the subject's label
-        return not any(c.dep_ in OBJECT for c in children) and not any(
-            c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children)
-    if _main_verb_taken_for_a_participle(verb, children):
-        return False
-    if any(c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children):
-        return False  # "A et B y ont participé" parsed as a participle of B: "avoir" makes a perfect, not a passive
+        return not any(c.dep_ in OBJECT for c in children) and not _perfect(children)
+    if _main_verb_taken_for_a_participle(verb, children) or _perfect(children):
+        return False  # ("A et B y ont participé" parsed as a participle of B: "avoir" makes a perfect, not a passive)
     return (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") or
         (verb.dep_ in ("acl", "advcl", "amod") and "VerbForm=Part" in str(verb.morph) and "Tense=Past" in str(verb.morph)))
+
+
+def _perfect(children: list[Token]) -> bool:
+    """Whether a verb's auxiliaries make a compound past with "avoir"/"have" (active, whatever the tags say)."""
+    return any(c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "have") for c in children)
 
 
 def _past_participle(verb: Token) -> bool:
@@ -886,21 +888,12 @@ class Reader:
         if word == "passer" and _through(verb):  # "A, passé par X et Y, ..."
             return self._passed_through(verb, self.typed(Arguments(verb).actors if verb.dep_ not in ("acl", "amod")
                                                          else [verb.head], P))
-        if word in ("prendre", "take") and not kinds and _stake_holdings(Arguments(verb)):
-            out: list[Reading] = []  # "a pris une participation minoritaire dans X", "took a stake in X"
-            args = Arguments(verb)
-            _Emitter(out, verb).pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(_stake_holdings(args), O),
-                                      money_props(_clause_text(verb)), 0.75, "took-stake")
-            return out
+        if word in ("prendre", "take") and not kinds:  # "a pris une participation dans X", "took a stake in X"
+            return self._takes_stake(verb)
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
         if word in _RETURN_VERBS and not kinds:  # "is leaving office to return to X", "revient chez X"
-            out: list[Reading] = []
-            args = Arguments(verb)
-            employers = [m for m in self.typed((c for p, c in args.preps if p in ("to", "chez")), O)
-                         if self.ctx.type_of(m) == O]  # a name typed by other evidence: "return to Paris" is a trip
-            _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.7, "returns-to")
-            return out
+            return self._returns_to(verb)
         if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
             checks = self._writes_checks(verb)
             if checks:
@@ -1073,6 +1066,24 @@ class Reader:
         _Emitter(out, word).pairs(WORKS_AT, people, self.typed(_through(word), O), {"former": True}, 0.7, "passed-through")
         return out
 
+    def _takes_stake(self, verb: Token) -> list[Reading]:
+        """"A a pris une participation minoritaire dans X", "A took a stake in X": A invested in X."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        _Emitter(out, verb).pairs(INVESTED_IN, self.typed(args.actors, P, O), self.typed(_stake_holdings(args), O),
+                                  money_props(_clause_text(verb)), 0.75, "took-stake")
+        return out
+
+    def _returns_to(self, verb: Token) -> list[Reading]:
+        """"A is leaving office to return to X", "A revient chez X": A works at X again, when X is typed an
+        organization by other evidence ("returned to Paris" is a trip; no typing vote from here)."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        employers = [m for m in self.typed((c for p, c in args.preps if p in ("to", "chez")), O)
+                     if self.ctx.type_of(m) == O]
+        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.7, "returns-to")
+        return out
+
     def _time_spent(self, verb: Token) -> list[Reading]:
         """"A spent five years at X", "A a passé dix ans chez X": A worked at X (before, in the past tense)."""
         out: list[Reading] = []
@@ -1080,7 +1091,7 @@ class Reader:
         if not any(lemma(t) in _SPANS_OF_TIME for t in args.patients):
             return out  # "spent $5M on X", "passer un cap"
         employers = self.typed((c for p, c in args.preps if p in ("at", "with", "chez", "au sein", "within")), O)
-        past = verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense") and any(
+        past = verb.tag_ == "VBD" or "Past" in verb.morph.get("Tense") and any(  # "a passé" (not "has spent": ongoing)
             c.dep_.startswith("aux") and lemma(c) == "avoir" for c in verb.children)
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {"former": True} if past else {},
                                   0.7, "time-spent-at")

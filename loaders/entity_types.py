@@ -313,11 +313,12 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_spellings(totals)
-    _vote_coordinations(text, named, totals)
+    software = {entity_key(m.text) for m in named if doc is not None and is_software(doc.vocab, m.text)}
+    _vote_coordinations(text, named, totals, software)
     for mention in named:
         if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
                 or mention.text.strip() in ORG_SUFFIXES | DEPARTMENT_WORDS \
-                or (doc is not None and is_software(doc.vocab, mention.text)):
+                or entity_key(mention.text) in software:
             totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
         elif not could_be_person(mention.text):
             votes = totals[entity_key(mention.text)]
@@ -433,8 +434,10 @@ def _vote_short_names(totals: dict[str, dict[str, float]]) -> None:
             totals[key][ORGANIZATION] += _CUE
 
 
-def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]]) -> None:
-    """Names coordinated with an organization ("à X ou à Y", "X et Y") lean towards organization."""
+def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, dict[str, float]],
+                        software: set[str] = frozenset()) -> None:
+    """Names coordinated with an organization ("à X ou à Y", "X et Y") lean towards organization; a list
+    naming a piece of software ("Ruby, Javascript et Go") lists technologies and gives no such vote."""
     pairs = [(left, right) for left, right in zip(mentions, mentions[1:])
              if left.sentence == right.sentence and right.start - left.end <= _GAP_LIMIT
              and _COORDINATION.match(text[left.end:right.start])]
@@ -444,8 +447,11 @@ def _vote_coordinations(text: str, mentions: list[Mention], totals: dict[str, di
     for left, right in pairs:
         lists[id(right)] = lists.get(id(left), id(left))
     with_tagged = {lists.get(id(m), id(m)) for m in mentions if entity_key(m.text) in tagged}
+    technologies = {lists.get(id(m), id(m)) for m in mentions if entity_key(m.text) in software}
     bonus: set[str] = set()
     for left, right in pairs:
+        if lists.get(id(left), id(left)) in technologies:
+            continue
         lk, rk = entity_key(left.text), entity_key(right.text)
         in_tagged_list = lists.get(id(left), id(left)) in with_tagged
         for key, other in ((lk, rk), (rk, lk)):

@@ -215,6 +215,18 @@ def test_typing_software_is_no_organization(nlp_fr, name: str, expected: bool) -
     assert is_software(nlp_fr.vocab, name) is expected
 
 
+@pytest.mark.parametrize("last,label,expected", [
+    ("Velmora", "ORG", ORGANIZATION),
+    ("Javascript", "MISC", None),
+])
+def test_typing_a_list_naming_software_lists_technologies(nlp_fr, last: str, label: str, expected) -> None:
+    """A name listed with organizations leans organization, but not in a list that names software."""
+    whole = f"Ils emploient Brimco Labs, Zorlang et {last}."
+    names = [("Brimco Labs", "ORG"), ("Zorlang", "MISC"), (last, label)]
+    types = assign_types(whole, [mention(n, whole, tag) for n, tag in names], nlp_fr.make_doc(whole))
+    assert types.get("zorlang") == expected
+
+
 def test_typing_software_needs_vectors() -> None:
     assert not is_software(spacy.blank("en").vocab, "Javascript")
 

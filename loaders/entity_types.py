@@ -28,6 +28,8 @@ from loaders.mentions import Mention
 logger = logging.getLogger(__name__)
 
 PLACE = "Place"
+#: A thing a company makes or sells ("a product called X"): like a place, it keeps a name from being an entity.
+PRODUCT = "Product"
 _LABEL_VOTES = {"PER": (PERSON, 2.0), "ORG": (ORGANIZATION, 2.0), "MISC": (ORGANIZATION, 0.0), "LOC": (PLACE, 2.0)}
 _CUE = 3.0
 #: Small words inside people's names ("Charles de Gaulle", "Mohammed bin Salman"): the particles and a few more.
@@ -126,6 +128,12 @@ _PLACE_RIGHT = re.compile(r"^-(?:based|born|headquartered)\b", re.IGNORECASE)
 _PLACE_LEFT_WORDS = ("based in|headquartered in|born in|basée?s? à|installée?s? à|située?s? à|implantée?s? à|"
                      "née? à")
 _PLACE_LEFT = re.compile(rf"\b(?:{_PLACE_LEFT_WORDS})\s*$", re.IGNORECASE)
+#: A product's name: "a product called X", "un service baptisé X", "products including X and Y".
+_PRODUCT_LEFT = re.compile(
+    r"\b(?:products?|produits?|features?|fonctionnalités?|gadgets?|devices?|appareils?)\b(?:"
+    r",?\s+(?:called|named|dubbed|appelée?s?|nommée?s?|baptisée?s?)\s*[\"“«]?\s*$|"
+    r"[^.;:()]{0,40}\b(?:including|such as|like|comme|dont|notamment|parmi lesquels)\b[^.;:()]{0,40}$)",
+    re.IGNORECASE)
 
 
 def _widest(alternation: str) -> int:
@@ -161,6 +169,10 @@ _VECTOR_MARGIN = 0.2
 _MIN_UNLABELLED = 2.0
 _ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(?:Seed|Pre-Seed|Pré-amorçage|Amorçage)$",
                          re.IGNORECASE)
+
+#: An event's name ("Salon de Lyon", "Velar Summit", "Festival de Brest"): a trade show or a conference, no entity.
+_EVENT_NAME = re.compile(r"^(?:Salon|Festival|Sommet|Foire)\s+(?:d[eu']|des|international|mondial)|"
+                         r"\s(?:Summit|Conference|Conférence|Festival|Expo|Awards|Hackathon)$")
 
 
 Prototype = tuple[np.ndarray, np.floating]  # a word's vector and its norm (never 0)
@@ -266,6 +278,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
         votes[ORGANIZATION] += _CUE  # "Jane Roe (Brimco), Tom Hale (Velar)": a person's company beside her name
     if _PLACE_RIGHT.match(right) or _ends_with(_PLACE_LEFT, _PLACE_LEFT_REACH, left):
         votes[PLACE] += _CUE  # "San Francisco-based X", "basée à Lyon": a place, whatever its vectors say
+    if _PRODUCT_LEFT.search(left):
+        votes[PRODUCT] += _CUE
     if doc is not None and mention.label in ("LOC", "MISC"):  # product names sit near software words too: weaker
         votes[ORGANIZATION] += (3.0 if mention.label == "LOC" else 1.5) * max(0.0, _vector_vote(doc, mention))
     if _ROUND_NAME.match(mention.text):
@@ -316,7 +330,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     software = {entity_key(m.text) for m in named if doc is not None and is_software(doc.vocab, m.text)}
     _vote_coordinations(text, named, totals, software)
     for mention in named:
-        if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
+        if _ROUND_NAME.match(mention.text) or _EVENT_NAME.search(mention.text.strip()) \
+                or mention.text.strip() in GENERIC_ACRONYMS \
                 or mention.text.strip() in ORG_SUFFIXES | DEPARTMENT_WORDS \
                 or entity_key(mention.text) in software:
             totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
@@ -326,7 +341,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
     types: dict[str, str] = {}
     for key, votes in totals.items():
-        person, org, place = votes.get(PERSON, 0.0), votes.get(ORGANIZATION, 0.0), votes.get(PLACE, 0.0)
+        person, org = votes.get(PERSON, 0.0), votes.get(ORGANIZATION, 0.0)
+        place = max(votes.get(PLACE, 0.0), votes.get(PRODUCT, 0.0))
         if max(person, org) <= 0 or place >= max(person, org):
             continue
         if key not in labelled and max(person, org) < _MIN_UNLABELLED:

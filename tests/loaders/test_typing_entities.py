@@ -197,6 +197,16 @@ def test_typing_could_be_person(name: str, expected: bool) -> None:
     # an organization's ending alone names nothing, nor does a department
     ("La Tech française grandit. Tech partout.", [("Tech", "ORG")], {}),
     ("Elle dirige les divisions Marketing et Opérations.", [("Marketing", "ORG"), ("Opérations", "ORG")], {}),
+    # a product's name is no organization nor person
+    ("Velmo tests a product called Zorbit with its users.", [("Velmo", "ORG"), ("Zorbit", "ORG")],
+     {"velmo": ORGANIZATION}),
+    ("La startup Velmo lance un produit baptisé « Zorbit » cet été.", [("Velmo", "ORG"), ("Zorbit", "PER")],
+     {"velmo": ORGANIZATION}),
+    ("Velmo has shipped two products so far, including Orbo and Zorbit.",
+     [("Velmo", "ORG"), ("Orbo", "PER"), ("Zorbit", "PER")], {"velmo": ORGANIZATION}),
+    # an event is no organization: a trade show, a conference
+    ("Au Salon de Brimville, la startup Velmo expose.", [("Salon de Brimville", "ORG"), ("Velmo", "ORG")], {"velmo": ORGANIZATION}),
+    ("At the Quantix Summit, Velmo spoke.", [("Quantix Summit", "ORG"), ("Velmo", "ORG")], {"velmo": ORGANIZATION}),
     ("Selon Velar Startup, tout va bien.", [("Velar Startup", "PER")], {"velar startup": ORGANIZATION}),
     # a name ending with an industry word is an organization
     ("Selon Korvel Analytics, le marché grandit.", [("Korvel Analytics", "PER")],

@@ -165,6 +165,8 @@ _GAP_LIMIT = 40
 _ORG_PROTOTYPES = ("entreprise", "société", "application", "startup", "site", "plateforme", "université", "logiciel")
 _PLACE_PROTOTYPES = ("ville", "pays", "région", "capitale", "quartier", "vallée", "État")
 _VECTOR_MARGIN = 0.2
+#: Sentences that make a text an article rather than a snippet: room enough to introduce people by their full names.
+_ARTICLE_SENTENCES = 4
 #: Votes a name needs when NER gave it no PER/ORG label (products, places and headings get one weak cue).
 _MIN_UNLABELLED = 2.0
 _ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(?:Seed|Pre-Seed|Pré-amorçage|Amorçage)$",
@@ -339,6 +341,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             votes = totals[entity_key(mention.text)]
             votes[ORGANIZATION] += votes.pop(PERSON, 0.0)  # "The Bureau", "8Forge": whatever NER said, no person
     labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
+    article = max((m.sentence for m in named), default=0) >= _ARTICLE_SENTENCES - 1
     types: dict[str, str] = {}
     for key, votes in totals.items():
         person, org = votes.get(PERSON, 0.0), votes.get(ORGANIZATION, 0.0)
@@ -347,6 +350,9 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             continue
         if key not in labelled and max(person, org) < _MIN_UNLABELLED:
             continue  # a name NER did not call a person or an organization needs more than one weak cue
+        if article and " " not in key and 0 < person <= _LONE_PERSON_TAGS / 2 and org <= 0 \
+                and not is_given_name(key.title()):
+            continue  # an article introduces a person by her full name: a lone word only NER calls PER is none
         types[key] = PERSON if person > org else ORGANIZATION
     for key, votes in totals.items():
         logger.debug("type of %r: %s (votes %s)", key, types.get(key, "none"),

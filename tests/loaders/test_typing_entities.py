@@ -217,6 +217,24 @@ def test_typing_shapes_that_are_no_person(whole: str, names: list[tuple[str, str
     assert assign_types(whole, mentions) == expected
 
 
+@pytest.mark.parametrize("sentences,expected", [
+    (4, {"velmo": ORGANIZATION}),  # an article: a person would have been introduced by her full name
+    (1, {"velmo": ORGANIZATION, "zorbit": PERSON}),  # a snippet: the full name may be out of view
+])
+def test_typing_a_lone_word_only_ner_calls_a_person(sentences: int, expected: dict) -> None:
+    whole = "La startup Velmo grandit. Zorbit visionnaire. Il pleut. Fin."
+    mentions = [mention("Velmo", whole, "ORG"), mention("Zorbit", whole, "PER")]
+    mentions[1].sentence = sentences - 1
+    assert assign_types(whole, mentions) == expected
+
+
+def test_typing_a_lone_given_name_stays_a_person() -> None:
+    whole = "La startup Velmo grandit. Vincent sourit. Il pleut. Fin."
+    mentions = [mention("Velmo", whole, "ORG"), mention("Vincent", whole, "PER")]
+    mentions[1].sentence = 3
+    assert assign_types(whole, mentions)["vincent"] == PERSON
+
+
 @pytest.mark.parametrize("name,expected", [
     ("Javascript", True), ("Excel", True), ("Ember.js", True), ("Python", True),
     ("Renault", False), ("Google", False), ("Brimco", False), ("Velar Capital", False),

@@ -331,6 +331,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_spellings(totals)
     software = {entity_key(m.text) for m in named if doc is not None and is_software(doc.vocab, m.text)}
     _vote_coordinations(text, named, totals, software)
+    for key in {entity_key(m.text) for m in named if _plural_noun(text, m)}:
+        totals[key].clear()  # "les Lidars", "des Bretons": a plural common noun or a people, no name
     for mention in named:
         if _ROUND_NAME.match(mention.text) or _EVENT_NAME.search(mention.text.strip()) \
                 or mention.text.strip() in GENERIC_ACRONYMS \
@@ -360,6 +362,17 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     for mention in named:
         mention.type = types.get(entity_key(mention.text))
     return types
+
+
+#: French plural determiners: a capitalized word after one is a plural noun ("les Lidars"), not a name.
+_PLURAL_DETERMINER_LEFT = re.compile(r"(?<![\w'’-])(?:les|des|aux|ces|leurs|nos|vos|ses|mes)\s+$", re.IGNORECASE)
+
+
+def _plural_noun(text: str, mention: Mention) -> bool:
+    """Whether a one-word mention ending in -s or -x follows a French plural determiner ("des Lidars")."""
+    word = mention.text.strip()
+    return " " not in word and word[-1:] in ("s", "x") \
+        and _PLURAL_DETERMINER_LEFT.search(text, max(0, mention.start - 8), mention.start) is not None
 
 
 #: Parts of speech of a phrase the tagger reads as ordinary words (no proper noun, no foreign word).

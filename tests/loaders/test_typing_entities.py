@@ -204,6 +204,9 @@ def test_typing_could_be_person(name: str, expected: bool) -> None:
      {"velmo": ORGANIZATION}),
     ("Velmo has shipped two products so far, including Orbo and Zorbit.",
      [("Velmo", "ORG"), ("Orbo", "PER"), ("Zorbit", "PER")], {"velmo": ORGANIZATION}),
+    # a capitalized word after a French plural determiner is a plural noun, not a name
+    ("La startup Velmo vend des Zorbix et les Capteurs.", [("Velmo", "ORG"), ("Zorbix", "ORG"),
+                                                        ("Capteurs", "ORG")], {"velmo": ORGANIZATION}),
     # an event is no organization: a trade show, a conference
     ("Au Salon de Brimville, la startup Velmo expose.", [("Salon de Brimville", "ORG"), ("Velmo", "ORG")], {"velmo": ORGANIZATION}),
     ("At the Quantix Summit, Velmo spoke.", [("Quantix Summit", "ORG"), ("Velmo", "ORG")], {"velmo": ORGANIZATION}),

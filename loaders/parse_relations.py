@@ -283,11 +283,20 @@ def _prep_objects(token: Token) -> Iterable[tuple[str, Token]]:
                         if great.dep_ == "pobj":
                             yield grand.lower_, great
         elif child.dep_ in OBLIQUE and child.dep_ != "obl:tmod":
-            yield _case(child), child
+            yield _case(child) or _example_case(token, child), child
         elif child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield "by", grand
+
+
+def _example_case(verb: Token, complement: Token) -> str:
+    """The preposition an example list borrows from the complement it illustrates ("investi dans plusieurs
+    startups, dont X et Y": the parser hangs X on the verb without "dans"); "" when ``complement`` is no such item."""
+    if not any(c.lower_ in ("dont", "notamment") and c.i < complement.i for c in complement.children):
+        return ""
+    illustrated = [c for c in verb.children if c.dep_ in OBLIQUE and c.i < complement.i and c.pos_ == "NOUN"]
+    return _case(illustrated[-1]) if illustrated else ""
 
 
 #: French verbs whose compound tenses take "être" (the parser labels that auxiliary aux:pass).
@@ -683,6 +692,9 @@ class Reader:
                 listed += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ in ("acl", "nmod", "obl") and (child.lower_ in LIST_MARKERS or _case(child) in LIST_MARKERS):
                 listed += [child] + [g for g in child.children if g.dep_ in ("dobj", "obj")]
+            elif child.dep_ == "acl:relcl" and child.i in self.ctx.mention_at and any(
+                    g.lower_ == "dont" and g.i < child.i for g in child.children):
+                listed.append(child)  # "plusieurs entreprises, dont X et Y" read as a verbless relative clause
             elif child.dep_ == "amod" and child.lower_ in LIST_MARKERS:
                 listed += [g for g in child.children if g.dep_ == "pobj"]
         if token.lower_ in _PARTITIVE_HEADS:  # "some of Europe's best startups, such as X", "the likes of X and Y"

@@ -688,6 +688,39 @@ def test_parse_relations_coordination_on_both_sides(lang: str, table: str, expec
         15 .           _           PUNCT punct  14
         """, [(INVESTED_IN, "Brightfield", "Vantelo", {}), (INVESTED_IN, "Corvina", "Vantelo", {})],
         id="fr-les-actionnaires-A-et-le-groupe-B"),
+    # "Corvina a investi dans plusieurs startups, dont Vantelo et Tessel.": the items hang on the verb
+    pytest.param("fr", """
+        0 Corvina    _         PROPN nsubj     2 ent=B-ORG
+        1 a          avoir     AUX   aux:tense 2
+        2 investi    investir  VERB  ROOT      2 morph=Tense=Past|VerbForm=Part
+        3 dans       dans      ADP   case      5
+        4 plusieurs  plusieurs DET   det       5
+        5 startups   startup   NOUN  obl:mod   2 morph=Number=Plur
+        6 ,          _         PUNCT punct     2
+        7 dont       dont      PRON  nmod      8
+        8 Vantelo    _         PROPN obl:mod   2 ent=B-ORG
+        9 et         et        CCONJ cc       10
+        10 Tessel    _         PROPN conj      8 ent=B-ORG
+        11 .         _         PUNCT punct     2
+        """, [(INVESTED_IN, "Corvina", "Tessel", {}), (INVESTED_IN, "Corvina", "Vantelo", {})],
+        id="fr-investi-dans-des-startups-dont-A-et-B"),
+    # "Luc Ferraud a travaillé pour plusieurs entreprises, dont Vantelo et Tessel.": the items as a relative clause
+    pytest.param("fr", """
+        0 Luc        _          PROPN nsubj      3 ent=B-PER
+        1 Ferraud    _          PROPN flat:name  0 ent=I-PER
+        2 a          avoir      AUX   aux:tense  3
+        3 travaillé  travailler VERB  ROOT       3 morph=Tense=Past|VerbForm=Part
+        4 pour       pour       ADP   case       6
+        5 plusieurs  plusieurs  DET   det        6
+        6 entreprises entreprise NOUN obl:mod    3 morph=Number=Plur
+        7 ,          _          PUNCT punct      6
+        8 dont       dont       PRON  nmod       9
+        9 Vantelo    _          PROPN acl:relcl  6 ent=B-ORG
+        10 et        et         CCONJ cc        11
+        11 Tessel    _          PROPN conj       9 ent=B-ORG
+        12 .         _          PUNCT punct      3
+        """, [(WORKS_AT, "Luc Ferraud", "Tessel", {}), (WORKS_AT, "Luc Ferraud", "Vantelo", {})],
+        id="fr-travaille-pour-des-entreprises-dont-A-et-B"),
 ])
 def test_parse_relations_names_listed_under_a_plural_noun(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -51,7 +51,7 @@ _ORG_LEFT = re.compile(
     rf"\ba rejoint|\brejoint|\binvesti(?:t)? dans|\binvested in|\bbacked by|\bsoutenue? par|\bfinancée? par|"
     rf"\b(?:plate-forme|plateforme|application|applications|applis?|apps?|outils?|tools?|sites?) (?:comme|like|such as)|"
     rf"\bpartner at|\bwork(?:s|ed|ing)? (?:together )?(?:at|for)|\bparticipation (?:from|of|de|d['’])|\baux côtés d(?:e|u|['’])|"
-    rf"\balongside|\b(?:years?|decade|months|ans|années|mois)\s+(?:passée?s?\s+)?(?:at|chez)|"
+    rf"\balongside|\b(?:au|du|le) capital d(?:e|u|['’])|\b(?:years?|decade|months|ans|années|mois)\s+(?:passée?s?\s+)?(?:at|chez)|"
     rf"\b(?:approchée?|approached|courted|courtisée?)\s+par|\bapproached by|"
     rf"\b(?:offer|bid|offre|proposition)\s+(?:de rachat\s+)?(?:from|de|d['’])|\btakeover target for|\b(?:lev\w+|raised|raises)[^.;]{{0,60}}(?:auprès d['’]|auprès de|from)|\btravaille (?:chez|pour)|\bstartup|\bstart-up|"
     rf"\b(?:investi|invested|injecté)\b[^.;]{{0,40}}\b(?:dans|in|into)|"

@@ -134,6 +134,8 @@ KIND_NOUNS = frozenset({
     "marque", "éditeur", "fabricant", "constructeur", "opérateur", "agence", "chaîne", "journal", "quotidien",
     "fintech", "licorne", "unicorn", "incubator", "incubateur", "accelerator", "accélérateur", "holding", "filiale",
     "subsidiary", "messagerie", "site", "website", "boîte", "cabinet", "compagnie", "firme", "média", "media",
+    "équipementier", "fournisseur", "supplier", "manufacturer", "automaker", "carmaker", "chipmaker", "conglomérat",
+    "conglomerate", "laboratoire", "assureur", "insurer", "industriel",
 })
 #: Nouns of a share in a company: acquiring one is investing ("une participation de 20 % dans X").
 STAKE_NOUNS = frozenset({"participation", "stake", "part", "parts", "share", "shares", "action", "actions",

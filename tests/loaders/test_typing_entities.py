@@ -57,6 +57,12 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("Velmo attorney Ann Roe countered.", "Velmo", "PER", ORGANIZATION),
     ("(By Velmo-Press diplomatic correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
     ("since the acquisition of Perseo by Astello in May.", "Astello", "PER", ORGANIZATION),
+    # a share of the capital is a company's
+    ("Velar est entré au capital de Brimco.", "Brimco", "PER", ORGANIZATION),
+    ("Nortex détient 30 % du capital d'Orvo.", "Orvo", "PER", ORGANIZATION),
+    # a business that supplies or makes things, before its name
+    ("L'équipementier Brimco recrute.", "Brimco", "PER", ORGANIZATION),
+    ("The chipmaker Brimco shrugged.", "Brimco", "PER", ORGANIZATION),
 ])
 def test_typing_context_votes_decide(whole: str, name: str, label: str, winner: str) -> None:
     votes = mention_votes(whole, mention(name, whole, label))

@@ -68,6 +68,8 @@ _ORG_LEFT = re.compile(
 _ORG_LEFT_AT_WORDS = re.compile(r"(?<!\w)(?=\w)" + _ORG_LEFT.pattern, _ORG_LEFT.flags)
 #: "Jeanne Dubois, de X" / "Jeanne Dubois d'X": X is where the person comes from, mostly an organization.
 _AFFILIATION_LEFT = re.compile(r"\b[A-ZÉ][\w-]+\s*,?\s*(?:de|d['’]|from)\s*$")
+#: "Jeanne Dubois de X", "Ann Roe of X": after a person's full name, X is her organization.
+_PERSON_AFFILIATION_LEFT = re.compile(r"\b([A-ZÀ-Ý][\w'’-]+)\s+[A-ZÀ-Ý][\w'’-]+\s*,?\s*(?:de|d['’]|of|from)\s*$")
 _ORG_LEFT_WEAK_WORDS = "sur|via|on"
 _ORG_LEFT_WEAK = re.compile(rf"\b(?:{_ORG_LEFT_WEAK_WORDS})\s*$", re.IGNORECASE)
 _ORG_RIGHT = re.compile(
@@ -256,6 +258,8 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
     right = text[mention.end:min(mention.end + 80, line_end if line_end >= 0 else len(text))]
     if _ORG_LEFT_AT_WORDS.search(left):
         votes[ORGANIZATION] += _CUE
+    elif (person := _PERSON_AFFILIATION_LEFT.search(left)) and is_given_name(person.group(1)):
+        votes[ORGANIZATION] += 2.5
     elif _AFFILIATION_LEFT.search(left):
         votes[ORGANIZATION] += 1.5
     elif _ends_with(_ORG_LEFT_WEAK, _ORG_LEFT_WEAK_REACH, left):

@@ -57,6 +57,8 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("Velmo attorney Ann Roe countered.", "Velmo", "PER", ORGANIZATION),
     ("(By Velmo-Press diplomatic correspondent Ann Roe)", "Velmo-Press", "", ORGANIZATION),
     ("since the acquisition of Perseo by Astello in May.", "Astello", "PER", ORGANIZATION),
+    # after a person's full name, "de X" / "of X" is her organization, enough alone for a name NER calls MISC
+    ("Avec Jeanne Morel de Brimco Lab et d'autres.", "Brimco Lab", "MISC", ORGANIZATION),
     # a share of the capital is a company's
     ("Velar est entré au capital de Brimco.", "Brimco", "PER", ORGANIZATION),
     ("Nortex détient 30 % du capital d'Orvo.", "Orvo", "PER", ORGANIZATION),
@@ -224,6 +226,19 @@ def test_typing_could_be_person(name: str, expected: bool) -> None:
 def test_typing_shapes_that_are_no_person(whole: str, names: list[tuple[str, str]], expected: dict) -> None:
     mentions = [mention(name, whole, label) for name, label in names]
     assert assign_types(whole, mentions) == expected
+
+
+@pytest.mark.parametrize("whole,name,enough", [
+    ("Parmi elles, Jeanne Morel de Zorbit Kids et d'autres.", "Zorbit Kids", True),
+    ("Parmi elles, Jeanne Morel d'Orvo et d'autres.", "Orvo", True),
+    ("With Ann Roe of Zorbit Kids and others.", "Zorbit Kids", True),
+    ("Parmi elles, la ville de Zorbit Kids et d'autres.", "Zorbit Kids", False),
+    ("Le général Charles de Zorbit est venu.", "Zorbit", False),
+])
+def test_typing_a_persons_affiliation(whole: str, name: str, enough: bool) -> None:
+    """"A B de X" after a given name and a surname: X is A B's organization, a vote enough alone."""
+    votes = mention_votes(whole, mention(name, whole, "MISC"))
+    assert (votes.get(ORGANIZATION, 0) >= 2.0) is enough
 
 
 @pytest.mark.parametrize("sentences,expected", [

@@ -131,11 +131,19 @@ def _sentence_start(token, starts: set[int] | None) -> bool:
     return token.i in starts if starts is not None else bool(token.is_sent_start)
 
 
+def _plural_possessive_inside(token: Token, span: Span) -> bool:
+    """Whether ``token`` is the "'s" of a plural noun inside a name ("People's Party", "Children's Hospital"): a
+    plural common noun owns no person or company, so the name goes on."""
+    return token.lower_ in ("'s", "’s") and span.start < token.i < span.end - 1 \
+        and token.doc[token.i - 1].tag_ in ("NNS", "NNPS") and token.doc[token.i + 1].text[:1].isupper()
+
+
 def _fit_name(span: Span) -> Span | None:
     """Cut a NER span before its first lowercase word ("Tom Reyes founded" -> "Tom Reyes"); None if < 2 words remain."""
     for token in span:
         if not (token.text[:1].isupper() or token.text[:1].isdigit() or token.is_punct
-                or token.lower_ in NAME_CONNECTORS or token.lower_.endswith(WEB_ENDINGS) or _camel_brand(token.text)):
+                or token.lower_ in NAME_CONNECTORS or token.lower_.endswith(WEB_ENDINGS) or _camel_brand(token.text)
+                or _plural_possessive_inside(token, span)):
             if token.i - span.start >= 2:
                 return _trim(span.doc[span.start:token.i])
             return None
@@ -150,7 +158,8 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
         return False
     words = [t for t in span if not t.is_punct]
     if any(not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS
-                or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text)) for t in words):
+                or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text) or _plural_possessive_inside(t, span))
+           for t in words):
         return False
     if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
         return False

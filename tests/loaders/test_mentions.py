@@ -366,3 +366,17 @@ def test_mentions_a_sentence_opening_brand_is_kept_under_a_pipeline_without_word
               ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"], pos=["ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
               heads=[1, 3, 3, 4, 4, 4], deps=["amod", "compound", "compound", "nsubj", "ROOT", "punct"])
     assert [m.text for m in find_mentions(doc)] == ["Ann Roe"]
+
+
+@pytest.mark.parametrize("owner_tag,expected", [
+    ("NNPS", ["Ann Roe", "Brenton People's Party"]),  # a plural noun's "'s" inside a party's name
+    ("NNP", ["Ann Roe", "Brenton People"]),  # a singular owner: the name stops before its possessive
+])
+def test_mentions_a_plural_nouns_possessive_inside_a_name(owner_tag: str, expected: list[str]) -> None:
+    words = ["Ann", "Roe", ",", "secretary", "of", "the", "Brenton", "People", "'s", "Party", ",", "spoke", "."]
+    tags = ["NNP", "NNP", ",", "NN", "IN", "DT", "NNP", owner_tag, "POS", "NNP", ",", "VBD", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 4 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    spaces = [True, False, True, True, True, True, True, False, True, False, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, ents=ents,
+              sent_starts=[i == 0 for i in range(len(words))])
+    assert [m.text for m in find_mentions(doc) if m.source == "ner"] == expected

@@ -1026,6 +1026,13 @@ class Reader:
             people = self.typed(args.patients, P)
             employers = self.typed(args.actors, O)
             employers += [o for p, c in preps if p in ("at", "of", "chez", "de", "to", "à") for o in self.typed([c], O)]
+            for title in args.patients:  # "named Ann Roe chief executive": the parser hung the person on her title
+                holders = [c for c in title.children if c.dep_ in ("compound", "nmod") and c.i < title.i]
+                if title.pos_ == "NOUN" and lemma(title) in _TITLE_NOUNS and self.typed(holders, P):
+                    people += [m for m in self.typed(holders, P) if m not in people]
+                    role = role or _role_text(title)
+                    employers += [o for p, c in _prep_objects(title) if p in ("of", "at", "de", "chez")
+                                  for o in self.typed([c], O) if o not in employers]
             emit.pairs(WORKS_AT, people, employers, {"role": role} if role else {}, 0.75, "hired")
         elif word in ("join", "rejoindre", "intégrer"):
             people = self.typed(args.actors, P)

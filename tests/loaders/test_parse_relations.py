@@ -752,6 +752,30 @@ def test_parse_relations_names_listed_under_a_plural_noun(lang: str, table: str,
         9 démissionné démissionner VERB  ROOT      9 morph=Tense=Past|VerbForm=Part
         10 .          _            PUNCT punct     9
         """, [(WORKS_AT, "Luc Ferraud", "Vantelo", {"role": "PDG"})], id="fr-le-PDG-de-X-Jean-Dupont"),
+    # "Tessel has appointed Mara Quill chief executive.": the parser hangs the person on her title
+    pytest.param("en", """
+        0 Tessel    _       PROPN nsubj    2 ent=B-ORG
+        1 has       have    AUX   aux      2 tag=VBZ
+        2 appointed appoint VERB  ROOT     2 tag=VBN
+        3 Mara      _       PROPN compound 4 ent=B-PERSON
+        4 Quill     _       PROPN nmod     6 ent=I-PERSON
+        5 chief     chief   ADJ   amod     6
+        6 executive _       NOUN  dobj     2
+        7 .         _       PUNCT punct    2
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {"role": "chief executive"})], id="en-appointed-A-chief-executive"),
+    # "The board named Mara Quill chief executive of Tessel."
+    pytest.param("en", """
+        0 The       the     DET   det      1
+        1 board     _       NOUN  nsubj    2
+        2 named     name    VERB  ROOT     2 tag=VBD
+        3 Mara      _       PROPN compound 4 ent=B-PERSON
+        4 Quill     _       PROPN compound 6 ent=I-PERSON
+        5 chief     chief   ADJ   amod     6
+        6 executive _       NOUN  dobj     2
+        7 of        of      ADP   prep     6
+        8 Tessel    _       PROPN pobj     7 ent=B-ORG
+        9 .         _       PUNCT punct    2
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {"role": "chief executive"})], id="en-named-A-chief-executive-of-X"),
 ])
 def test_parse_relations_title_before_a_name(lang: str, table: str, expected: list) -> None:
     assert readings(table, lang) == expected

@@ -102,6 +102,7 @@ ROLE_NOUNS = frozenset({
     "administratrice", "member", "membre", "consultant", "consultante", "intern", "stagiaire", "principal",
     "lead", "vice", "secretary", "secrétaire", "trésorier", "treasurer", "general", "counsel", "staff",
     "adviser", "advisor", "conseiller", "conseillère", "senior", "associate", "architect", "leader",
+    "assistant", "assistante", "adjoint", "adjointe", "deputy", "collaborateur", "collaboratrice",
 })
 #: Person nouns that tie a person to an organization by something else than a job.
 NOT_ROLES = frozenset({

@@ -1846,6 +1846,25 @@ def test_parse_relations_working_with_a_person_is_knowing_them() -> None:
     assert readings(FR_SIDE_BY_SIDE, "fr") == [(KNOWS, "Luc Ferraud", "Inès Morel", {})]
 
 
+@pytest.mark.parametrize("title", ["assistant", "adjoint", "collaborateur"])
+def test_parse_relations_a_persons_assistant_knows_her(title: str) -> None:
+    """"Luc Ferraud, l'assistant de Inès Morel, est parti.": a role held beside a person, not at a company."""
+    table = f"""
+        0 Luc     _         PROPN nsubj     9 ent=B-PER
+        1 Ferraud _         PROPN flat:name 0 ent=I-PER
+        2 ,       _         PUNCT punct     4
+        3 l'      le        DET   det       4
+        4 {title} {title}   NOUN  appos     0
+        5 de      de        ADP   case      6
+        6 Inès    _         PROPN nmod      4 ent=B-PER
+        7 Morel   _         PROPN flat:name 6 ent=I-PER
+        8 est     être      AUX   aux:tense 9
+        9 parti   partir    VERB  ROOT      9 morph=Tense=Past|VerbForm=Part
+        10 .      .         PUNCT punct     9
+        """
+    assert readings(table, "fr") == [(KNOWS, "Luc Ferraud", "Inès Morel", {})]
+
+
 EN_PARTICIPATION_NO_ROUND = """
 0 Tessel        _             PROPN nsubj 1 ent=B-ORG
 1 thanked       thank         VERB  ROOT  1 tag=VBD

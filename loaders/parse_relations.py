@@ -854,7 +854,9 @@ class Reader:
         people = any(self.ctx.type_of(m) == P for m in named)
         for token in tokens:
             pos, word = token.pos_, lemma(token)
-            if pos in ("VERB", "AUX") or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
+            if pos in ("VERB", "AUX") or (pos in ("NOUN", "PROPN") and token.dep_ == "ROOT" and token.text.islower()) \
+                    or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
+                # (a lowercase root the tagger called a proper noun is a verb it did not know: "A dirige X")
                 found += self._verb(token)
                 self._bound = set()
             if (people and pos in ("NOUN", "PROPN")) or word in _TRIGGER_NOUNS or token.lower_ in ROLE_NOUNS:

@@ -1846,6 +1846,21 @@ def test_parse_relations_working_with_a_person_is_knowing_them() -> None:
     assert readings(FR_SIDE_BY_SIDE, "fr") == [(KNOWS, "Luc Ferraud", "Inès Morel", {})]
 
 
+@pytest.mark.parametrize("pos,expected", [
+    ("PROPN", [(WORKS_AT, "Luc Ferraud", "Vantelo", {})]),  # a verb the tagger did not know, lowercase at the root
+    ("VERB", [(WORKS_AT, "Luc Ferraud", "Vantelo", {})]),
+])
+def test_parse_relations_a_lowercase_root_tagged_proper_noun_is_a_verb(pos: str, expected: list) -> None:
+    table = f"""
+        0 Luc     _       PROPN nsubj     2 ent=B-PER
+        1 Ferraud _       PROPN flat:name 0 ent=I-PER
+        2 dirige  diriger {pos} ROOT      2
+        3 Vantelo _       PROPN xcomp     2 ent=B-ORG
+        4 .       .       PUNCT punct     2
+        """
+    assert readings(table, "fr") == expected
+
+
 @pytest.mark.parametrize("title", ["assistant", "adjoint", "collaborateur"])
 def test_parse_relations_a_persons_assistant_knows_her(title: str) -> None:
     """"Luc Ferraud, l'assistant de Inès Morel, est parti.": a role held beside a person, not at a company."""

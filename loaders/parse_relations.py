@@ -549,6 +549,8 @@ def is_asserted(trigger: Token, announced: bool = False) -> bool:
             break
         if token.dep_ in ("acl", "advcl") and (_past_participle(token) or _is_passive(token)):
             break  # "Founded in 2015 by A, the company will hire": a participle's fact, whatever the clause it opens
+        if token.dep_ in ("relcl", "acl:relcl") and token.pos_ in ("VERB", "AUX"):
+            break  # "talked about X, which she founded": a relative clause's fact, whatever the verb above says
         if token.dep_ in ("conj",) and token.head.pos_ != "VERB":
             break
         token = token.head
@@ -683,6 +685,13 @@ class Reader:
                     or (token.doc[after].text == ":" and lemma(token) in COMPANY_NOUNS
                         and token.doc[after + 1].dep_ not in SUBJECT | PASSIVE_SUBJECT)):
                 listed.append(token.doc[after + 1])
+            before = token.left_edge.i - 1  # "de X, la société qu'il préside": the parser made both the verb's
+            if not listed and before > 0 and token.doc[before].text == "," and before - 1 in self.ctx.mention_at \
+                    and lemma(token) in _DESCRIBED_COMPANY_NOUNS and token.dep_ in OBJECT | OBLIQUE \
+                    and any(t.head.i == token.head.i for t in token.doc[before - 1].sent
+                            if self.ctx.mention_at.get(t.i) == self.ctx.mention_at[before - 1]) \
+                    and self.ctx.type_of(self.ctx.mention_at[before - 1]) in (O, ANY):
+                listed.append(token.doc[before - 1])
             if not listed and lemma(token) not in _TRIGGER_OR_ROUND_NOUNS:
                 # "le géant de l'aéronautique Safran": the one name closing the description, hung deeper
                 named = {self.ctx.mention_at[t.i] for t in token.subtree if t.i in self.ctx.mention_at}

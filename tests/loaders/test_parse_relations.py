@@ -1861,6 +1861,46 @@ def test_parse_relations_a_lowercase_root_tagged_proper_noun_is_a_verb(pos: str,
     assert readings(table, "fr") == expected
 
 
+def test_parse_relations_a_relative_clause_states_its_fact_under_any_verb() -> None:
+    """"Mara Quill talked about Tessel, which she founded.": "talk" is a plan verb ("in talks to buy"), but a
+    relative clause's fact holds whatever the verb above it says."""
+    table = """
+        0 Mara    _       PROPN compound 1 ent=B-PERSON
+        1 Quill   _       PROPN nsubj    2 ent=I-PERSON
+        2 talked  talk    VERB  ROOT     2 tag=VBD
+        3 about   about   ADP   prep     2
+        4 Tessel  _       PROPN pobj     3 ent=B-ORG
+        5 ,       _       PUNCT punct    4
+        6 which   which   PRON  dobj     8
+        7 Ann     _       PROPN nsubj    8 ent=B-PERSON
+        8 founded found   VERB  relcl    4 tag=VBD
+        9 .       .       PUNCT punct    2
+        """
+    assert readings(table, "en") == [(FOUNDED, "Ann", "Tessel", {})]
+
+
+def test_parse_relations_a_description_after_a_name_hung_on_the_verb() -> None:
+    """"Luc Ferraud a parlé de Vantelo, la société que Inès Morel préside": the parser made the description an
+    object of "parler" beside the name; it describes the name before its comma."""
+    table = """
+        0 Luc      _        PROPN nsubj      3 ent=B-PER
+        1 Ferraud  _        PROPN flat:name  0 ent=I-PER
+        2 a        avoir    AUX   aux:tense  3
+        3 parlé    parler   VERB  ROOT       3 morph=Tense=Past|VerbForm=Part
+        4 de       de       ADP   case       5
+        5 Vantelo  _        PROPN obl:arg    3 ent=B-ORG
+        6 ,        _        PUNCT punct      3
+        7 la       le       DET   det        8
+        8 société  société  NOUN  obj        3
+        9 que      que      PRON  obj       12
+        10 Inès    _        PROPN nsubj     12 ent=B-PER
+        11 Morel   _        PROPN flat:name 10 ent=I-PER
+        12 préside présider VERB  acl:relcl  8
+        13 .       .        PUNCT punct      3
+        """
+    assert readings(table, "fr") == [(WORKS_AT, "Inès Morel", "Vantelo", {})]
+
+
 @pytest.mark.parametrize("title", ["assistant", "adjoint", "collaborateur"])
 def test_parse_relations_a_persons_assistant_knows_her(title: str) -> None:
     """"Luc Ferraud, l'assistant de Inès Morel, est parti.": a role held beside a person, not at a company."""

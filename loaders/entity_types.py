@@ -58,7 +58,7 @@ _ORG_LEFT = re.compile(
     rf"\b(?:co-?fondé|fondé|cofondé|créé|lancé|(?:co-?)?founded|launched|started|levé des fonds pour)|"
     rf"\b(?:a racheté|rachète|a acquis|acquiert|acquired|bought|acquires|buys|a cédé|cède|cédé|sells|a vendu)|"
     rf"\b(?:round|tour de table|levée de fonds|levée|funding)(?:\s+[^\s.;]+){{0,4}}?\s+(?:de|d['’]|in|of|for)|"
-    rf"\b(?:{ORG_DESCRIPTOR_NOUNS})(?:\s+(?!{_LINKS}\b)[\w’'-]+){{0,2}}\s*[,:]?|"
+    rf"\b(?:{ORG_DESCRIPTOR_NOUNS})(?:\s+(?!{_LINKS}\b)[\w’'-]+){{0,2}}\s*[,:]?\s*[\"“«]?|"
     rf"\b(?:to (?:acquire|buy)|racheter|acquérir|de racheter)|\b(?:rachat|acquisition|reprise)\s+d[eu']\s*\S+\s+par|"
     rf"\b(?:acquisition|purchase|takeover) of\s+\S+(?:\s+\S+){{0,3}}?\s+by)\s*$",
     re.IGNORECASE,

@@ -130,7 +130,8 @@ ORG_DESCRIPTOR_NOUNS = (
     r"banque|bank|boîte|boite|cabinet|filiale|subsidiary|spin-off|studio|application|appli|app|marque|brand|opérateur|"
     r"distributeur|retailer|maker|fabricant|constructeur|assureur|insurer|lender|prêteur|néobanque|neobank|"
     r"vc|venture firm|investment firm|société de gestion|family office|holding|équipementier|fournisseur|supplier|"
-    r"manufacturer|automaker|carmaker|chipmaker|conglomérat|conglomerate|laboratoire|industriel"
+    r"manufacturer|automaker|carmaker|chipmaker|conglomérat|conglomerate|laboratoire|industriel|quotidien|"
+    r"hebdomadaire|newspaper|tabloid"
 )
 #: Abbreviations of technologies, products and business terms the press capitalizes: never an
 #: organization's name on their own ("an API", "les PME", "le CA"), whatever NER labels them.

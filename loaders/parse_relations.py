@@ -52,7 +52,7 @@ SLOT_VOTE = 2.5
 #: Verb lemmas per relation type (French and English; prefixes such as "co-" are folded away).
 VERB_TRIGGERS: dict[str, frozenset[str]] = {
     FOUNDED: frozenset({"found", "cofound", "start", "launch", "create", "establish", "fonder", "cofonder",
-                        "créer", "lancer", "monter", "incorporate", "build", "bâtir"}),
+                        "créer", "lancer", "monter", "incorporate", "build", "bâtir", "initier"}),
     ACQUIRED: frozenset({"acquire", "reacquire", "buy", "purchase", "absorb", "racheter", "acquérir", "reprendre",
                          "absorber", "snap", "takeover"}),
     INVESTED_IN: frozenset({"invest", "back", "fund", "finance", "investir", "financer", "injecter", "own", "détenir",

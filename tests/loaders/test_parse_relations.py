@@ -1861,6 +1861,13 @@ def test_parse_relations_a_lowercase_root_tagged_proper_noun_is_a_verb(pos: str,
     assert readings(table, "fr") == expected
 
 
+def test_parse_relations_a_company_initiated_by_people_was_founded_by_them() -> None:
+    """"Vantelo a été initiée en 2003 par Luc Ferraud.": "initier" a company is founding it."""
+    table = FR_PASSIVE.replace("rachetée racheter", "initiée  initier ").replace("Nortex", "Ferraud").replace(
+        "ent=B-ORG\n6", "ent=B-PER\n6")
+    assert readings(table, "fr") == [(FOUNDED, "Ferraud", "Vantelo", {})]
+
+
 def test_parse_relations_a_relative_clause_states_its_fact_under_any_verb() -> None:
     """"Mara Quill talked about Tessel, which she founded.": "talk" is a plan verb ("in talks to buy"), but a
     relative clause's fact holds whatever the verb above it says."""

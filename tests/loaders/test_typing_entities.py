@@ -59,6 +59,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     ("since the acquisition of Perseo by Astello in May.", "Astello", "PER", ORGANIZATION),
     # after a person's full name, "de X" / "of X" is her organization, enough alone for a name NER calls MISC
     ("Avec Jeanne Morel de Brimco Lab et d'autres.", "Brimco Lab", "MISC", ORGANIZATION),
+    # a company noun before a quoted name; a daily is a company
+    ("Elle a lancé l'application « Zorbit » en 2012.", "Zorbit", "PER", ORGANIZATION),
+    ("Il a fondé le quotidien Zorbit en 2012.", "Zorbit", "PER", ORGANIZATION),
     # a share of the capital is a company's
     ("Velar est entré au capital de Brimco.", "Brimco", "PER", ORGANIZATION),
     ("Nortex détient 30 % du capital d'Orvo.", "Orvo", "PER", ORGANIZATION),

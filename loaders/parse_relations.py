@@ -627,6 +627,10 @@ _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 _SUBJECT_PRONOUNS = (PRONOUNS - {"it", "you", "vous", "tu"}) | {"j'", "j’"}
 
 
+#: Tokens an aside in parentheses after a list item may hold, parentheses included.
+_ASIDE_LIMIT = 12
+
+
 class Reader:
     """Reads every trigger of a sentence into :class:`Reading` records."""
 
@@ -731,8 +735,9 @@ class Reader:
         closed = 0  # items up to the last one a conjunction introduced: a list ends with "and B"
         while True:
             j = i + 1
-            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
-                j += 3  # "A Ltd (ABL), B Ltd (BBL) and C": an item's acronym in parentheses
+            if j < len(doc) and doc[j].text == "(":  # "A Ltd (ABL), B (acquired by X) and C": an item's aside
+                close = next((k for k in range(j + 1, min(j + _ASIDE_LIMIT, len(doc))) if doc[k].text == ")"), None)
+                j = close + 1 if close is not None else j
             separated = conjunction = False
             while j < len(doc) and j not in at and (doc[j].text in (",", "&") or doc[j].lower_ in _LIST_GLUE):
                 separated = separated or doc[j].text in (",", "&") or doc[j].lower_ in _CONJUNCTIONS

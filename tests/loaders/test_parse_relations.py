@@ -1861,6 +1861,31 @@ def test_parse_relations_a_lowercase_root_tagged_proper_noun_is_a_verb(pos: str,
     assert readings(table, "fr") == expected
 
 
+def test_parse_relations_an_aside_in_parentheses_does_not_end_a_list() -> None:
+    """"Corvina invested in Vantelo, Tessel (acquired by Halden) and Brightfield.", parsed as the small English
+    model does: the items after the aside hang on it; read on the surface, the list goes on."""
+    table = """
+        0 Corvina     _        PROPN nsubj  2 ent=B-ORG
+        1 has         have     AUX   aux    2 tag=VBZ
+        2 invested    invest   VERB  ROOT   2 tag=VBN
+        3 in          in       ADP   prep   2
+        4 Vantelo     _        PROPN pobj   3 ent=B-ORG
+        5 ,           _        PUNCT punct  4
+        6 Tessel      _        PROPN appos  4 ent=B-ORG
+        7 (           _        PUNCT punct  8
+        8 acquired    acquire  VERB  advcl  2 tag=VBN
+        9 by          by       ADP   agent  8
+        10 Halden     _        PROPN pobj   9 ent=B-ORG
+        11 )          _        PUNCT punct  8
+        12 and        and      CCONJ cc     8
+        13 Brightfield _       PROPN conj   8 ent=B-ORG
+        14 .          _        PUNCT punct  2
+        """
+    found = readings(table, "en")
+    assert {(t, s, o) for t, s, o, _ in found if t == INVESTED_IN} == {
+        (INVESTED_IN, "Corvina", "Vantelo"), (INVESTED_IN, "Corvina", "Tessel"), (INVESTED_IN, "Corvina", "Brightfield")}
+
+
 def test_parse_relations_a_company_initiated_by_people_was_founded_by_them() -> None:
     """"Vantelo a été initiée en 2003 par Luc Ferraud.": "initier" a company is founding it."""
     table = FR_PASSIVE.replace("rachetée racheter", "initiée  initier ").replace("Nortex", "Ferraud").replace(

@@ -407,6 +407,14 @@ def _person_of_company(span: Span) -> int | None:
     return cut if alike >= 2 else None
 
 
+def _case_of_describing_noun(name: Token) -> list[Token]:
+    """The preposition of the common noun a name completes ("du groupe Brimco": "du"), when it hangs on one."""
+    head = name.head
+    if head.i == name.i or head.pos_ != "NOUN" or name.dep_ not in ("nmod", "appos", "compound", "flat:name"):
+        return []
+    return [c for c in head.children if c.dep_ in ("case", "prep") and c.i < head.i]
+
+
 def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
     """Cut a name that runs an organization into the person after it ("du groupe Halmont Media Jacques
     Peyrol"): two words or more, then a given name opening a two- or three-word capitalized tail."""
@@ -417,7 +425,7 @@ def _split_title_holder(span: Span, label: str) -> list[tuple[Span, str]]:
                 and span[k - 1].text[:1].isupper() and span[roots[0]].dep_ in ("nmod", "pobj")
                 and (label == "PER" or span[k].dep_ == "appos")
                 and any(c.dep_ in ("case", "prep") or c.lower_ in ("de", "d'", "du", "of") for c in
-                        list(span[roots[0]].children) + [span[roots[0]].head])):
+                        list(span[roots[0]].children) + [span[roots[0]].head] + _case_of_describing_noun(span[roots[0]]))):
             return [(span[:k], "ORG" if label == "PER" else label or "ORG"),
                     (span.doc[span.start + k:span.end], "PER")]
     if label == "PER" or len(span) < 4:

@@ -264,6 +264,23 @@ def test_mentions_a_tagged_span_the_parse_hangs_apart_is_cut_before_the_person()
     assert [(m.text, m.label) for m in find_mentions(doc)] == [("Brimco", "ORG"), ("Tom Hale", "PER")]
 
 
+def test_mentions_a_tagged_span_completing_a_company_noun_is_cut_before_the_person() -> None:
+    # "Le patron du groupe Brimco Tom Hale parle.": the company's name completes "groupe", which "du" opens
+    doc = parse("""
+        0 Le        le        DET   det       1
+        1 patron    patron    NOUN  nsubj     8
+        2 du        de        ADP   case      3
+        3 groupe    groupe    NOUN  nmod      1
+        4 Brimco    _         PROPN nmod      3 ent=B-PER
+        5 Tom       _         PROPN appos     3 ent=I-PER
+        6 Hale      _         PROPN flat:name 5 ent=I-PER
+        7 ,         _         PUNCT punct     1
+        8 parle     parler    VERB  ROOT      8
+        9 .         _         PUNCT punct     8
+        """, "fr")
+    assert [(m.text, m.label) for m in find_mentions(doc)] == [("Brimco", "ORG"), ("Tom Hale", "PER")]
+
+
 def test_mentions_a_place_hyphenated_to_a_word_is_one_name(blank) -> None:
     # "selon Velmont-Turf, hier": NER tagged the place alone, the rest is a capitalized candidate
     words = ["selon", "Velmont", "-", "Turf", ",", "hier"]

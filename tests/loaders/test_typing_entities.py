@@ -62,6 +62,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # a company noun before a quoted name; a daily is a company
     ("Elle a lancé l'application « Zorbit » en 2012.", "Zorbit", "PER", ORGANIZATION),
     ("Il a fondé le quotidien Zorbit en 2012.", "Zorbit", "PER", ORGANIZATION),
+    # the first of a list of customers or rivals is a company
+    ("It has 4 million customers, including Zorbit, Velmo and others.", "Zorbit", "LOC", ORGANIZATION),
+    ("Elle affronte des concurrents comme Zorbit.", "Zorbit", "PER", ORGANIZATION),
     # a share of the capital is a company's
     ("Velar est entré au capital de Brimco.", "Brimco", "PER", ORGANIZATION),
     ("Nortex détient 30 % du capital d'Orvo.", "Orvo", "PER", ORGANIZATION),

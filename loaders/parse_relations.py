@@ -1063,6 +1063,11 @@ class Reader:
             targets = self.typed(args.patients, O) + self.typed((c for p, c in args.preps if p in ("from",)), O)
             targets += [m for m in self._body_of(args.patients) if m not in targets]
             emit.pairs(WORKS_AT, self.typed(args.actors, P), targets, {"former": True}, 0.75, "left")
+            # "left X for Y", "a quitté X pour Y": Y is the next employer (a company, not a reason or a place)
+            successors = self.typed((c for p, c in args.preps if p in ("for", "pour") and c.i in self.ctx.mention_at
+                                     and c.doc[c.i - 1].lower_ in ("for", "pour")), O)  # a name right after it
+            successors = [m for m in successors if self.ctx.type_of(m) in (O, ANY) and m not in targets]
+            emit.pairs(WORKS_AT, self.typed(args.actors, P), successors, {}, 0.7, "left-for")
         elif word in ("work", "travailler", "serve", "officier"):
             employers = self.typed((c for p, c in preps if p in ("at", "for", "chez", "pour", "with", "in", "au sein")), O)
             props = {}

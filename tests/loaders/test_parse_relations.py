@@ -1886,6 +1886,33 @@ def test_parse_relations_an_aside_in_parentheses_does_not_end_a_list() -> None:
         (INVESTED_IN, "Corvina", "Vantelo"), (INVESTED_IN, "Corvina", "Tessel"), (INVESTED_IN, "Corvina", "Brightfield")}
 
 
+@pytest.mark.parametrize("lang,table", [
+    ("en", """
+        0 Mara    _      PROPN compound 1 ent=B-PERSON
+        1 Quill   _      PROPN nsubj    2 ent=I-PERSON
+        2 left    leave  VERB  ROOT     2 tag=VBD
+        3 Tessel  _      PROPN dobj     2 ent=B-ORG
+        4 for     for    ADP   prep     2
+        5 Halden  _      PROPN pobj     4 ent=B-ORG
+        6 .       .      PUNCT punct    2
+        """),
+    ("fr", """
+        0 Mara    _       PROPN nsubj     3 ent=B-PER
+        1 Quill   _       PROPN flat:name 0 ent=I-PER
+        2 a       avoir   AUX   aux:tense 3
+        3 quitté  quitter VERB  ROOT      3 morph=Tense=Past|VerbForm=Part
+        4 Tessel  _       PROPN obj       3 ent=B-ORG
+        5 pour    pour    ADP   case      6
+        6 Halden  _       PROPN obl:mod   3 ent=B-ORG
+        7 .       .       PUNCT punct     3
+        """),
+])
+def test_parse_relations_leaving_a_company_for_another(lang: str, table: str) -> None:
+    """"left Tessel for Halden": a former job at Tessel, a job at Halden."""
+    assert readings(table, lang) == [(WORKS_AT, "Mara Quill", "Halden", {}),
+                                     (WORKS_AT, "Mara Quill", "Tessel", {"former": True})]
+
+
 def test_parse_relations_a_company_initiated_by_people_was_founded_by_them() -> None:
     """"Vantelo a été initiée en 2003 par Luc Ferraud.": "initier" a company is founding it."""
     table = FR_PASSIVE.replace("rachetée racheter", "initiée  initier ").replace("Nortex", "Ferraud").replace(

@@ -627,6 +627,8 @@ _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 _SUBJECT_PRONOUNS = (PRONOUNS - {"it", "you", "vous", "tu"}) | {"j'", "j’"}
 
 
+#: Verbs of moving somewhere: to a company ("chez X", "to X" typed as one), a job there.
+_MOVING_VERBS = frozenset({"passer", "partir", "aller", "go", "move"})
 #: Tokens an aside in parentheses after a list item may hold, parentheses included.
 _ASIDE_LIMIT = 12
 
@@ -921,6 +923,10 @@ class Reader:
                                                          else [verb.head], P))
         if word in ("prendre", "take") and not kinds:  # "a pris une participation dans X", "took a stake in X"
             return self._takes_stake(verb)
+        if word in _MOVING_VERBS and not kinds:  # "est passé chez X", "went to X" (a company): a new job
+            moved = self._moved_to(verb)
+            if moved:
+                return moved
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
         if word in _RETURN_VERBS and not kinds:  # "is leaving office to return to X", "revient chez X"
@@ -1125,6 +1131,15 @@ class Reader:
         employers = [m for m in self.typed((c for p, c in args.preps if p in ("to", "chez")), O)
                      if self.ctx.type_of(m) == O]
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.7, "returns-to")
+        return out
+
+    def _moved_to(self, verb: Token) -> list[Reading]:
+        """"A est passé chez X", "A est parti chez X", "A went to X" (X typed as a company): A works at X."""
+        out: list[Reading] = []
+        args = Arguments(verb)
+        places = [c for p, c in args.preps if p == "chez" or (p == "to" and verb.lang_ == "en")]
+        employers = [m for m in self.typed(places, O, expand=False) if self.ctx.type_of(m) == O]
+        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.65, "moved-to")
         return out
 
     def _time_spent(self, verb: Token) -> list[Reading]:

@@ -1913,6 +1913,37 @@ def test_parse_relations_leaving_a_company_for_another(lang: str, table: str) ->
                                      (WORKS_AT, "Mara Quill", "Tessel", {"former": True})]
 
 
+@pytest.mark.parametrize("lang,table,expected", [
+    ("fr", """
+        0 Mara    _       PROPN nsubj     3 ent=B-PER
+        1 Quill   _       PROPN flat:name 0 ent=I-PER
+        2 est     être    AUX   aux:tense 3
+        3 passée  passer  VERB  ROOT      3 morph=Tense=Past|VerbForm=Part
+        4 chez    chez    ADP   case      5
+        5 Tessel  _       PROPN obl:mod   3 ent=B-ORG
+        6 .       .       PUNCT punct     3
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {})]),
+    ("en", """
+        0 Mara    _      PROPN compound 1 ent=B-PERSON
+        1 Quill   _      PROPN nsubj    2 ent=I-PERSON
+        2 went    go     VERB  ROOT     2 tag=VBD
+        3 to      to     ADP   prep     2
+        4 Tessel  _      PROPN pobj     3 ent=B-ORG
+        5 .       .      PUNCT punct    2
+        """, [(WORKS_AT, "Mara Quill", "Tessel", {})]),
+    ("en", """
+        0 Mara    _      PROPN compound 1 ent=B-PERSON
+        1 Quill   _      PROPN nsubj    2 ent=I-PERSON
+        2 went    go     VERB  ROOT     2 tag=VBD
+        3 to      to     ADP   prep     2
+        4 Lyon    _      PROPN pobj     3 ent=B-GPE
+        5 .       .      PUNCT punct    2
+        """, []),  # a place is no employer
+])
+def test_parse_relations_moving_to_a_company(lang: str, table: str, expected: list) -> None:
+    assert readings(table, lang) == expected
+
+
 def test_parse_relations_a_company_initiated_by_people_was_founded_by_them() -> None:
     """"Vantelo a été initiée en 2003 par Luc Ferraud.": "initier" a company is founding it."""
     table = FR_PASSIVE.replace("rachetée racheter", "initiée  initier ").replace("Nortex", "Ferraud").replace(

@@ -1137,6 +1137,8 @@ class Reader:
         """"A est passé chez X", "A est parti chez X", "A went to X" (X typed as a company): A works at X."""
         out: list[Reading] = []
         args = Arguments(verb)
+        if any(lemma(t) in _SPANS_OF_TIME for t in args.patients):
+            return out  # "a passé dix ans chez X": time spent there (see _time_spent)
         places = [c for p, c in args.preps if p == "chez" or (p == "to" and verb.lang_ == "en")]
         employers = [m for m in self.typed(places, O, expand=False) if self.ctx.type_of(m) == O]
         _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.65, "moved-to")

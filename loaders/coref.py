@@ -60,19 +60,28 @@ def org_descriptors(text: str, mentions: list[Mention], sentence_spans: list[tup
 
 
 _OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "iobj", "dative"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _POSSESSIVE_DETERMINER = re.compile(r"^(?:sa|son|ses|its|their|leur)\b", re.IGNORECASE)
 
 
 def _clause_arguments(doc: Doc, mentions: list[Mention], match: re.Match, sentence: int) -> frozenset[int]:
     """The named mentions of the clause whose verb takes the descriptor as object ("Velar acquired the company":
-    Velar); none for a subject or an apposition ("Picus, the company they founded": Picus itself)."""
+    Velar); for a subject, the complements of a noun fronted before it ("Owner of Velar, the group acquired X":
+    Velar); none for an apposition ("Picus, the company they founded": Picus itself)."""
     span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
     if span is None or _POSSESSIVE_DETERMINER.match(match.group(0)):
         return frozenset()
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
-    if verb.pos_ not in ("VERB", "AUX") or span.root.dep_ not in _OBJECTS:
-        return frozenset()  # a subject: the names before it in its clause are its appositions, however parsed
-    clause = {t.i for t in verb.subtree}
+    if verb.pos_ in ("VERB", "AUX") and span.root.dep_ in _SUBJECTS:
+        # "Propriétaire du Club X depuis 2015, le groupe a acquis Y": a fronted noun's complement is what the
+        # subject owns or heads, not the subject (the names before it stay its appositions, however parsed)
+        clause = {t.i for c in verb.children if c.pos_ == "NOUN" and c.i < span.start and c.i != span.root.i
+                  for t in c.subtree if t.i != c.i and t.head.i == c.i and t.dep_ in ("nmod", "prep")
+                  for t in t.subtree}
+    elif verb.pos_ not in ("VERB", "AUX") or span.root.dep_ not in _OBJECTS:
+        return frozenset()  # an apposition or a noun's complement
+    else:
+        clause = {t.i for t in verb.subtree}
     out: set[int] = set()
     for index, mention in enumerate(mentions):
         if mention.sentence == sentence and not mention.is_pseudo and mention.end <= match.start():

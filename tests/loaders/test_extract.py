@@ -180,6 +180,27 @@ def test_extract_org_descriptor_in_apposition_is_its_name() -> None:
     assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Orvel")]
 
 
+def test_extract_org_descriptor_subject_is_not_what_a_fronted_title_names() -> None:
+    # "Kibo grew. Owner of Orvel, the company acquired Tessel.": the company owns Orvel, it is not Orvel
+    doc = parse("""
+        0 Kibo     _        PROPN nsubj 1 ent=B-ORG
+        1 grew     grow     VERB  ROOT  1 tag=VBD
+        2 .        _        PUNCT punct 1
+        3 Owner    owner    NOUN  npadvmod 9
+        4 of       of       ADP   prep  3
+        5 Orvel    _        PROPN pobj  4 ent=B-ORG
+        6 ,        _        PUNCT punct 9
+        7 the      the      DET   det   8
+        8 company  company  NOUN  nsubj 9
+        9 acquired acquire  VERB  ROOT  9 tag=VBD
+        10 Tessel  _        PROPN dobj  9 ent=B-ORG
+        11 .       _        PUNCT punct 9
+        """)
+    named, spans = _organizations_and_sentences(doc)
+    found = org_descriptors(doc.text, named, spans, doc)
+    assert [(m.text, named[m.refers_to].text) for m in found] == [("the company", "Kibo")]
+
+
 @pytest.mark.parametrize("texts", [("Camille Vernet a fondé Zorblat.", "Tom Reyes founded Quibbly in 2012.")])
 def test_extract_articles_batches_keep_order(texts: tuple[str, ...]) -> None:
     articles = [Article(id=article_id(t), path=f"a{i}.txt", title="", language="fr", text=t)

@@ -52,6 +52,7 @@ _ORG_LEFT = re.compile(
     rf"\b(?:plate-forme|plateforme|application|applications|applis?|apps?|outils?|tools?|sites?) (?:comme|like|such as)|"
     rf"\bpartner at|\bwork(?:s|ed|ing)? (?:together )?(?:at|for)|\bparticipation (?:from|of|de|d['’])|\baux côtés d(?:e|u|['’])|"
     rf"\balongside|\b(?:au|du|le) capital d(?:e|u|['’])|"
+    rf"\b(?:re)?(?:vendue?s?|cédée?s?)\b[^.;]{{0,50}}?\bà|\b(?:re)?sold\b[^.;]{{0,50}}?\bto|"
     rf"\b(?:customers|clients|rivals|competitors|concurrents|companies|entreprises|sociétés|brands|marques|"
     rf"retailers|enseignes)\b[^.;()]{{0,40}}?\b(?:including|such as|like|namely|dont|comme|notamment|"
     rf"parmi lesquell?es)\s*[:,]?|\b(?:years?|decade|months|ans|années|mois)\s+(?:passée?s?\s+)?(?:at|chez)|"

@@ -627,6 +627,8 @@ _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 _SUBJECT_PRONOUNS = (PRONOUNS - {"it", "you", "vous", "tu"}) | {"j'", "j’"}
 
 
+#: Nouns of an amount of money: what a thing is sold for ("307 millions de dollars").
+_AMOUNT_NOUNS = frozenset({"million", "milliard", "billion", "dollar", "euro", "m€", "md€", "k€", "$", "€"})
 #: Verbs of moving somewhere: to a company ("chez X", "to X" typed as one), a job there.
 _MOVING_VERBS = frozenset({"passer", "partir", "aller", "go", "move"})
 #: Tokens an aside in parentheses after a list item may hold, parentheses included.
@@ -1009,6 +1011,9 @@ class Reader:
                 emit.pairs(INVESTED_IN, self.typed(args.actors, P, O), targets, props, 0.8, "invests")
         elif kind == "SELL":  # "X sold Y to Z", "Y a été revendue à Z": Z acquired Y
             buyers = self.typed((c for p, c in preps if p in ("to", "à", "au")), O)
+            prices = [t for t in args.patients if t.like_num or lemma(t) in _AMOUNT_NOUNS]  # "revendue 3 M$ à Z":
+            buyers += [m for t in prices for p, c in _prep_objects(t) if p in ("to", "à", "au")  # the parser hung
+                       for m in self.typed([c], O) if m not in buyers]  # "à Z" on the price
             props = money_props(_clause_text(verb))
             emit.pairs(ACQUIRED, buyers, self.typed(args.patients, O), props, 0.8, "sold-to")
         elif kind == "RAISE":

@@ -1944,6 +1944,24 @@ def test_parse_relations_moving_to_a_company(lang: str, table: str, expected: li
     assert readings(table, lang) == expected
 
 
+def test_parse_relations_sold_to_a_buyer_hung_on_the_price() -> None:
+    """"Vantelo a été revendue 300 millions de dollars à Tessel": the parser hung "à Tessel" on the price."""
+    table = """
+        0 Vantelo  _        PROPN nsubj:pass 3 ent=B-ORG
+        1 a        avoir    AUX   aux:tense  3
+        2 été      être     AUX   aux:pass   3
+        3 revendue revendre VERB  ROOT       3 morph=Tense=Past|VerbForm=Part
+        4 300      300      NUM   nummod     5
+        5 millions million  NOUN  obj        3
+        6 de       de       ADP   case       7
+        7 dollars  dollar   NOUN  nmod       5
+        8 à        à        ADP   case       9
+        9 Tessel   _        PROPN nmod       5 ent=B-ORG
+        10 .       .        PUNCT punct      3
+        """
+    assert [r[:3] for r in readings(table, "fr")] == [(ACQUIRED, "Tessel", "Vantelo")]
+
+
 def test_parse_relations_a_company_initiated_by_people_was_founded_by_them() -> None:
     """"Vantelo a été initiée en 2003 par Luc Ferraud.": "initier" a company is founding it."""
     table = FR_PASSIVE.replace("rachetée racheter", "initiée  initier ").replace("Nortex", "Ferraud").replace(

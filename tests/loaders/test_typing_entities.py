@@ -65,6 +65,9 @@ def mention(text: str, whole: str, label: str) -> Mention:
     # the first of a list of customers or rivals is a company
     ("It has 4 million customers, including Zorbit, Velmo and others.", "Zorbit", "LOC", ORGANIZATION),
     ("Elle affronte des concurrents comme Zorbit.", "Zorbit", "PER", ORGANIZATION),
+    # the one a company is sold to, whatever the price between, is a company
+    ("Elle a été revendue 300 millions de dollars à Zorbit.", "Zorbit", "PER", ORGANIZATION),
+    ("It was later sold for $3 billion to Zorbit.", "Zorbit", "PER", ORGANIZATION),
     # a share of the capital is a company's
     ("Velar est entré au capital de Brimco.", "Brimco", "PER", ORGANIZATION),
     ("Nortex détient 30 % du capital d'Orvo.", "Orvo", "PER", ORGANIZATION),

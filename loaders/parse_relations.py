@@ -1322,6 +1322,8 @@ class Reader:
                 bought.append(complement)
         if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ in ("be", "être"):
             bought += [c for c in noun.head.children if c.dep_ in ("attr", "acomp") and c.i != noun.i]
+        if noun.dep_ in SUBJECT and lemma(noun.head) in LIST_VERBS and buyers:  # "X's acquisitions include A and B"
+            bought += self._list_members(noun.head)
         if noun.dep_ in ("dobj", "obj") and lemma(noun.head) in ("complete", "finalize", "close", "announce", "finaliser",
                                                                  "boucler", "annoncer", "officialiser", "conclure"):
             buyers += [c for c in noun.head.children if c.dep_ in SUBJECT]

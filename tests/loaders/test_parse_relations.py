@@ -1944,6 +1944,21 @@ def test_parse_relations_moving_to_a_company(lang: str, table: str, expected: li
     assert readings(table, lang) == expected
 
 
+def test_parse_relations_a_companys_acquisitions_include() -> None:
+    """"Tessel's acquisitions include Vantelo and Halden.": Tessel acquired each listed company."""
+    table = """
+        0 Tessel       _           PROPN poss  2 ent=B-ORG
+        1 's           's          PART  case  0
+        2 acquisitions acquisition NOUN  nsubj 3 tag=NNS
+        3 include      include     VERB  ROOT  3 tag=VBP
+        4 Vantelo      _           PROPN dobj  3 ent=B-ORG
+        5 and          and         CCONJ cc    4
+        6 Halden       _           PROPN conj  4 ent=B-ORG
+        7 .            .           PUNCT punct 3
+        """
+    assert [r[:3] for r in readings(table, "en")] == [(ACQUIRED, "Tessel", "Halden"), (ACQUIRED, "Tessel", "Vantelo")]
+
+
 def test_parse_relations_sold_to_a_buyer_hung_on_the_price() -> None:
     """"Vantelo a été revendue 300 millions de dollars à Tessel": the parser hung "à Tessel" on the price."""
     table = """

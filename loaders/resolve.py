@@ -9,8 +9,9 @@ unresolved rather than merging them. Across articles, entities meet in
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from graph.model import ORGANIZATION, PERSON, Entity, entity_key
 from loaders.lexicon import ORG_SUFFIXES
@@ -30,6 +31,8 @@ class Resolution:
 
     def key_of(self, index: int) -> str | None:
         """The entity key of a mention, following pseudo-mentions to what they stand for."""
+        if index not in self.refers:  # (most mentions: no chain to follow)
+            return self.mention_keys.get(index)
         seen = set()
         while index in self.refers and index not in seen:
             seen.add(index)
@@ -37,7 +40,16 @@ class Resolution:
         return self.mention_keys.get(index)
 
 
-def _display_name(forms: Counter) -> str:
+def _tally(items: Iterable[str]) -> dict[str, int]:
+    """How many times each item comes, in order of first sight (a ``Counter`` without its per-call overhead:
+    the stages resolve an article's mentions several times)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return counts
+
+
+def _display_name(forms: dict[str, int]) -> str:
     """The most frequent surface form; on a tie, the one with more inner capitals ("DataHub")."""
     return max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f[1:]), len(f)))
 
@@ -72,8 +84,8 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
     for key, indexes in by_key.items():
         groups[target_of.get(key, key)].extend(indexes)
     for key, indexes in groups.items():
-        own = Counter(mentions[i].text for i in indexes if own_key[i] == key)
-        forms = Counter(mentions[i].text for i in indexes)
+        own = _tally(mentions[i].text for i in indexes if own_key[i] == key)
+        forms = _tally(mentions[i].text for i in indexes)
         entity = Entity(key=key, type=_vote_type(mentions, indexes), name=_display_name(own or forms))
         for form in forms:
             entity.add_alias(form)
@@ -101,5 +113,5 @@ def _short_org_names(orgs: list[str]) -> dict[str, str]:
 
 
 def _vote_type(mentions: list[Mention], indexes: list[int]) -> str:
-    votes = Counter(mentions[i].type for i in indexes if mentions[i].type)
+    votes = _tally(mentions[i].type for i in indexes if mentions[i].type)
     return max(sorted(votes), key=votes.__getitem__)

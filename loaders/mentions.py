@@ -108,11 +108,11 @@ def _trim(span: Span) -> Span | None:
         if "\n" in tokens[i].text:
             end = i
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space
-                           or (doc[start].is_stop and not doc[start].text[:1].isupper())):
+    while start < end and (tokens[start].is_punct or tokens[start].is_space
+                           or (tokens[start].is_stop and not tokens[start].text[:1].isupper())):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "." or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in NAME_CONNECTORS):
+    while end > start and (tokens[end - 1].is_punct and tokens[end - 1].text != "." or tokens[end - 1].is_space
+                           or tokens[end - 1].lower_ in NAME_CONNECTORS):
         end -= 1
     return doc[start:end] if start < end else None
 
@@ -564,11 +564,24 @@ def token_mentions(doc: Doc, mentions: list[Mention], keep: Callable[[int], bool
     for index, mention in enumerate(mentions):
         if not keep(index) or mention.source == "turn":
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        covered = _token_range(doc, mention.start, mention.end)
+        if covered is None:
             continue
-        for token in span:
-            known = mention_at.get(token.i)
+        for i in range(*covered):
+            known = mention_at.get(i)
             if known is None or (mentions[known].is_pseudo and not mention.is_pseudo):
-                mention_at[token.i] = index
+                mention_at[i] = index
     return mention_at
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as (first, end), or None
+    (remembered per doc: the stages map the same mentions to tokens several times)."""
+    cache = doc.user_data.get("foundergraph_token_ranges")
+    if cache is None or cache[0] != len(doc):
+        cache = doc.user_data["foundergraph_token_ranges"] = (len(doc), {})
+    key = (start, end)
+    if key not in cache[1]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        cache[1][key] = None if span is None else (span.start, span.end)
+    return cache[1][key]

@@ -39,10 +39,13 @@ def sentences(doc: Doc) -> list[Span]:
 def _joined_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     pending_start: int | None = None
+    tokens = doc_tokens(doc)
+    text = "".join(t.text_with_ws for t in tokens)  # (a sentence's text is its slice: no Token objects per sentence)
     for sent in doc.sents:
         start = sent.start if pending_start is None else pending_start
-        stripped = sent.text.rstrip()
-        ends_line = "\n" in sent.text[len(stripped):] or sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_
+        sent_text = text[sent.start_char:sent.end_char]
+        stripped = sent_text.rstrip()
+        ends_line = "\n" in sent_text[len(stripped):] or sent.end >= len(doc) or "\n" in tokens[sent.end - 1].whitespace_
         if stripped.endswith(_FINAL) or ends_line or not stripped:
             out.append(doc[start:sent.end])
             pending_start = None

@@ -51,6 +51,8 @@ def _tally(items: Iterable[str]) -> dict[str, int]:
 
 def _display_name(forms: dict[str, int]) -> str:
     """The most frequent surface form; on a tie, the one with more inner capitals ("DataHub")."""
+    if len(forms) == 1:  # (most names: one form, nothing to weigh)
+        return next(iter(forms))
     return max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f[1:]), len(f)))
 
 

@@ -1146,14 +1146,16 @@ class Reader:
             # "A a révolutionné le commerce aux côtés de B", "A did it alongside B": whatever the verb, side by side
             args = Arguments(verb)
             partners = _companions([(p, c) for p, c in args.preps if p not in ("with", "avec")])
-            _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7,
-                                      "alongside")
+            if partners:  # (most verbs: no one beside, no names to look up)
+                _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7,
+                                          "alongside")
             return out
         args = Arguments(verb)
         partners = [c for p, c in args.preps if p in ("with", "avec", "alongside", "aux côtés", "côtés", "beside")]
         if word in ("report", "rapporter", "répondre"):
             partners += [c for p, c in args.preps if p in ("to", "à", "au")]
-        _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7, "side-by-side")
+        if partners:
+            _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7, "side-by-side")
         return out
 
     def _knows_verb(self, word: str, verb: Token, args: Arguments, emit: "_Emitter") -> list[Reading]:

@@ -314,10 +314,13 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_short_names(totals)
     _vote_spellings(totals)
     _vote_coordinations(text, named, totals)
+    software: dict[str, bool] = {}  # name -> is_software, asked once per name rather than once per sighting
     for mention in named:
+        if doc is not None and mention.text not in software:
+            software[mention.text] = is_software(doc.vocab, mention.text)
         if _ROUND_NAME.match(mention.text) or mention.text.strip() in GENERIC_ACRONYMS \
                 or mention.text.strip() in ORG_SUFFIXES | DEPARTMENT_WORDS \
-                or (doc is not None and is_software(doc.vocab, mention.text)):
+                or (doc is not None and software[mention.text]):
             totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
         elif not could_be_person(mention.text):
             votes = totals[entity_key(mention.text)]

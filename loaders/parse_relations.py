@@ -1517,7 +1517,7 @@ class Reader:
 
     def _named_before_parenthesis(self, noun: Token) -> Token | None:
         """The person named right before the parenthesis that opens a few words before ``noun``."""
-        doc, at = self.ctx.doc, self.ctx.mention_at
+        doc, at = doc_tokens(self.ctx.doc), self.ctx.mention_at
         for i in range(noun.i - 1, max(noun.sent.start, noun.i - 8) - 1, -1):
             if doc[i].text == ")":
                 return None

@@ -252,10 +252,16 @@ def _has_case(token: Token, *words: str) -> bool:
     return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
 
 
+#: The parts of speech of a referring expression other than a possessive (see :func:`_expression`).
+_REFERRING_POS = frozenset({"PRON", "NOUN", "PROPN"})
+
+
 def _expression(token: Token) -> tuple[str, str | None] | None:
     """(wanted type, gender) when ``token`` is a referring expression, else None."""
     low = token.lower_
     possessive = low in POSSESSIVES or low in PERSON_POSSESSIVES
+    if not possessive and token.pos_ not in _REFERRING_POS:
+        return None  # (most words: every reading below wants a pronoun, a noun or a possessive)
     if token.pos_ == "PRON" and not (possessive and token.dep_ in ("poss", "nmod:poss")):
         if low in PERSON_PRONOUNS:
             if low == "il" and (any(c.lower_ in ("y",) for c in token.head.children) or token.head.lemma_ in _IMPERSONAL):

@@ -288,9 +288,13 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = tokens[i]
+        if i in taken:
+            i += 1
+            continue
+        first = token.text[:1]  # (a capital or a digit first, else no name and no brand: the cheap tests first)
         web = (token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()) or bool(
-            _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
-        capital = _capital_word(token) and not token.is_stop and len(token) > 1
+            first.isdigit() and _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
+        capital = first.isupper() and _capital_word(token) and not token.is_stop and len(token) > 1
         if (i in taken or not (capital or web)
                 or (i in starts and _common_word(token) and not web and not _after_title(doc, i)
                     and not _named_elsewhere(token, starts))

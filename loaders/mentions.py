@@ -24,7 +24,7 @@ from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, NAME_PARTICLES,
                              ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
                              SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
-from loaders.sentences import doc_tokens, sentence_index
+from loaders.sentences import doc_text, doc_tokens, sentence_index
 
 logger = logging.getLogger(__name__)
 
@@ -72,14 +72,6 @@ class Mention:
     @property
     def is_pseudo(self) -> bool:
         return self.source in PSEUDO_SOURCES
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
-    cached = doc.user_data.get("foundergraph_text")
-    if cached is None:
-        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
-    return cached
 
 
 def _positions(doc: Doc) -> dict[str, list[int]]:

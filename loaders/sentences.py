@@ -27,6 +27,14 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
+    cached = doc.user_data.get("foundergraph_text")
+    if cached is None:
+        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
+    return cached
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The article's sentences as spans, joined across cuts the parser made inside a clause (computed
     once per doc)."""
@@ -40,7 +48,7 @@ def _joined_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     pending_start: int | None = None
     tokens = doc_tokens(doc)
-    text = "".join(t.text_with_ws for t in tokens)  # (a sentence's text is its slice: no Token objects per sentence)
+    text = doc_text(doc)  # (a sentence's text is its slice: no Token objects per sentence)
     for sent in doc.sents:
         start = sent.start if pending_start is None else pending_start
         sent_text = text[sent.start_char:sent.end_char]

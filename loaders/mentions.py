@@ -11,6 +11,7 @@ first-person pronouns of a quoted speaker) in :mod:`loaders.coref` and
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -111,7 +112,13 @@ def _trim(span: Span) -> Span | None:
 
 def _is_role(token: Token) -> bool:
     """Whether a word is a role title alone ("CEO", "Commissioner", "Lt.")."""
-    return bool(_ROLE_ONLY.fullmatch(token.text.rstrip(".")))
+    return _role_only(token.text.rstrip("."))
+
+
+@functools.lru_cache(maxsize=8192)
+def _role_only(text: str) -> bool:
+    """Whether ``text`` is a role word and nothing else (cached: the same words are asked about again and again)."""
+    return bool(_ROLE_ONLY.fullmatch(text))
 
 
 def _is_title_word(token: Token) -> bool:
@@ -144,7 +151,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     if any(not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS
                 or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text)) for t in words):
         return False
-    if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
+    if span[0].lower_ in COMMON_OPENERS or _role_only(text) or len(text.strip(". ")) < 2:
         return False
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if all(_is_title_word(w) for w in words) and (any(_is_role(w) for w in words) or (after is not None and _is_role(after))):
@@ -290,7 +297,7 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
         if (i in taken or not (capital or web)
                 or (i in starts and _common_word(token) and not web and not _after_title(doc, i)
                     and not _named_elsewhere(token, starts))
-                or _ROLE_ONLY.fullmatch(token.text)):
+                or _role_only(token.text)):
             i += 1
             continue
         j = i + 1

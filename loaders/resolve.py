@@ -28,6 +28,8 @@ class Resolution:
     mention_keys: dict[int, str] = field(default_factory=dict)  # index in the mention list -> entity key
 
     refers: dict[int, int] = field(default_factory=dict)  # pseudo-mention index -> index it stands for
+    #: (index, text, type) of every mention the entities come from: all that ``entities`` and ``mention_keys`` depend on
+    named: tuple[tuple[int, str, str], ...] = ()
 
     def key_of(self, index: int) -> str | None:
         """The entity key of a mention, following pseudo-mentions to what they stand for."""
@@ -56,8 +58,26 @@ def _display_name(forms: dict[str, int]) -> str:
     return max(forms, key=lambda f: (forms[f], sum(c.isupper() for c in f[1:]), len(f)))
 
 
-def resolve_mentions(mentions: list[Mention]) -> Resolution:
-    """Group an article's mentions into entities (one per key), joining lone names to full names."""
+def resolve_mentions(mentions: list[Mention], previous: Resolution | None = None) -> Resolution:
+    """Group an article's mentions into entities (one per key), joining lone names to full names.
+
+    ``previous``, a resolution of the same article's mentions before pseudo-mentions were added: its entities are
+    taken as they are when the named mentions are the same (the coreference stage resolves several times).
+    """
+    named = tuple((index, mention.text, mention.type) for index, mention in enumerate(mentions)
+                  if not (mention.is_pseudo or mention.type is None or mention.source == "turn"))
+    if previous is not None and previous.named == named:
+        resolution = Resolution(entities=dict(previous.entities), mention_keys=dict(previous.mention_keys),
+                                named=named)
+    else:
+        resolution = _named_entities(mentions)
+        resolution.named = named
+    resolution.refers.update({i: m.refers_to for i, m in enumerate(mentions) if m.refers_to is not None})
+    return resolution
+
+
+def _named_entities(mentions: list[Mention]) -> Resolution:
+    """The entities of the named mentions and each one's key (no pseudo-mention followed yet)."""
     by_key: dict[str, list[int]] = defaultdict(list)
     own_key: dict[int, str] = {}  # mention index -> entity_key of its own text
     for index, mention in enumerate(mentions):
@@ -93,7 +113,6 @@ def resolve_mentions(mentions: list[Mention]) -> Resolution:
             entity.add_alias(form)
         resolution.entities[key] = entity
         resolution.mention_keys.update({i: key for i in indexes})
-    resolution.refers.update({i: m.refers_to for i, m in enumerate(mentions) if m.refers_to is not None})
     return resolution
 
 

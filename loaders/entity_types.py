@@ -337,7 +337,8 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     _vote_surnames(named, totals)
     _vote_short_names(totals)
     _vote_spellings(totals)
-    software = {entity_key(m.text) for m in named if doc is not None and is_software(doc.vocab, m.text)}
+    texts = {m.text for m in named} if doc is not None else set()  # asked once per name, not once per sighting
+    software = {entity_key(name) for name in texts if is_software(doc.vocab, name)}
     _vote_coordinations(text, named, totals, software)
     for key in {entity_key(m.text) for m in named if _plural_noun(text, m)}:
         totals[key].clear()  # "les Lidars", "des Bretons": a plural common noun or a people, no name

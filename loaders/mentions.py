@@ -11,6 +11,7 @@ first-person pronouns of a quoted speaker) in :mod:`loaders.coref` and
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, NAME_PARTICLES,
                              ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
                              SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
-from loaders.sentences import doc_tokens, sentence_index
+from loaders.sentences import doc_text, doc_tokens, sentence_index
 
 logger = logging.getLogger(__name__)
 
@@ -74,14 +75,6 @@ class Mention:
         return self.source in PSEUDO_SOURCES
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
-    cached = doc.user_data.get("foundergraph_text")
-    if cached is None:
-        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
-    return cached
-
-
 def _positions(doc: Doc) -> dict[str, list[int]]:
     """Where each token text stands in the doc, computed once per doc."""
     cached = doc.user_data.get("foundergraph_positions")
@@ -108,18 +101,24 @@ def _trim(span: Span) -> Span | None:
         if "\n" in tokens[i].text:
             end = i
             break
-    while start < end and (doc[start].is_punct or doc[start].is_space
-                           or (doc[start].is_stop and not doc[start].text[:1].isupper())):
+    while start < end and (tokens[start].is_punct or tokens[start].is_space
+                           or (tokens[start].is_stop and not tokens[start].text[:1].isupper())):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text != "." or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in NAME_CONNECTORS):
+    while end > start and (tokens[end - 1].is_punct and tokens[end - 1].text != "." or tokens[end - 1].is_space
+                           or tokens[end - 1].lower_ in NAME_CONNECTORS):
         end -= 1
     return doc[start:end] if start < end else None
 
 
 def _is_role(token: Token) -> bool:
     """Whether a word is a role title alone ("CEO", "Commissioner", "Lt.")."""
-    return bool(_ROLE_ONLY.fullmatch(token.text.rstrip(".")))
+    return _role_only(token.text.rstrip("."))
+
+
+@functools.lru_cache(maxsize=8192)
+def _role_only(text: str) -> bool:
+    """Whether ``text`` is a role word and nothing else (cached: the same words are asked about again and again)."""
+    return bool(_ROLE_ONLY.fullmatch(text))
 
 
 def _is_title_word(token: Token) -> bool:
@@ -161,7 +160,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
                 or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text) or _plural_possessive_inside(t, span))
            for t in words):
         return False
-    if span[0].lower_ in COMMON_OPENERS or _ROLE_ONLY.fullmatch(text) or len(text.strip(". ")) < 2:
+    if span[0].lower_ in COMMON_OPENERS or _role_only(text) or len(text.strip(". ")) < 2:
         return False
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if all(_is_title_word(w) for w in words) and (any(_is_role(w) for w in words) or (after is not None and _is_role(after))):
@@ -297,13 +296,17 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = tokens[i]
+        if i in taken:
+            i += 1
+            continue
+        first = token.text[:1]  # (a capital or a digit first, else no name and no brand: the cheap tests first)
         web = (token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()) or bool(
-            _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
-        capital = _capital_word(token) and not token.is_stop and len(token) > 1
+            first.isdigit() and _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
+        capital = first.isupper() and _capital_word(token) and not token.is_stop and len(token) > 1
         if (i in taken or not (capital or web)
                 or (i in starts and _common_word(token) and not web and not _after_title(doc, i)
                     and not _named_elsewhere(token, starts))
-                or _ROLE_ONLY.fullmatch(token.text)):
+                or _role_only(token.text)):
             i += 1
             continue
         j = i + 1
@@ -581,11 +584,24 @@ def token_mentions(doc: Doc, mentions: list[Mention], keep: Callable[[int], bool
     for index, mention in enumerate(mentions):
         if not keep(index) or mention.source == "turn":
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        covered = _token_range(doc, mention.start, mention.end)
+        if covered is None:
             continue
-        for token in span:
-            known = mention_at.get(token.i)
+        for i in range(*covered):
+            known = mention_at.get(i)
             if known is None or (mentions[known].is_pseudo and not mention.is_pseudo):
-                mention_at[token.i] = index
+                mention_at[i] = index
     return mention_at
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as (first, end), or None
+    (remembered per doc: the stages map the same mentions to tokens several times)."""
+    cache = doc.user_data.get("foundergraph_token_ranges")
+    if cache is None or cache[0] != len(doc):
+        cache = doc.user_data["foundergraph_token_ranges"] = (len(doc), {})
+    key = (start, end)
+    if key not in cache[1]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        cache[1][key] = None if span is None else (span.start, span.end)
+    return cache[1][key]

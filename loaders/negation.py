@@ -6,6 +6,7 @@ Restrictive "ne ... que" ("je ne lui ai parlé qu'une fois") is not a negation.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -54,9 +55,11 @@ _DECLINED = re.compile(
 _QUESTION = re.compile(r"\?\s*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def non_factual(clause: str) -> str | None:
     """Why ``clause`` states no fact: "negation", "conditional", "generic", "plan", "rumour",
-    "declined", "question"; None when it reads as a plain fact."""
+    "declined", "question"; None when it reads as a plain fact (a pure function of the words, cached: the
+    lexical rules read the same pairs' clauses once per pass)."""
     if _NEGATION.search(clause):
         return "negation"
     if any(not _NOT_CONDITIONAL.search(m.group(0).lower()) for m in _FR_CONDITIONAL.finditer(clause.lower())):

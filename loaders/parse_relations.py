@@ -351,10 +351,28 @@ def _main_verb_taken_for_a_participle(verb: Token, children: list[Token]) -> boo
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in children)
 
 
+#: Each verb's :class:`Arguments` as read once, in ``doc.user_data`` (the record stage drops it): the slot
+#: votes, the relations and the raiser all ask for the same verbs' arguments.
+_ARGUMENTS = "foundergraph_arguments"
+
+
 class Arguments:
     """The actors, patients and prepositional complements of a verb trigger."""
 
     def __init__(self, verb: Token):
+        doc = verb.doc
+        cache = doc.user_data.get(_ARGUMENTS)
+        if cache is None or cache[0] != len(doc):
+            cache = doc.user_data[_ARGUMENTS] = (len(doc), {})
+        known = cache[1].get(verb.i)
+        if known is None:
+            self._read(verb)
+            cache[1][verb.i] = (self.actors[:], self.patients[:], self.preps[:], set(self.bound))
+        else:  # copies: a caller may extend the lists it gets
+            self.actors, self.patients, self.preps, self.bound = known[0][:], known[1][:], known[2][:], set(known[3])
+
+    def _read(self, verb: Token) -> None:
+        """Read the verb's arguments from the parse."""
         self.actors: list[Token] = []
         self.patients: list[Token] = []
         self.preps: list[tuple[str, Token]] = []
@@ -1193,14 +1211,16 @@ class Reader:
             # "A a révolutionné le commerce aux côtés de B", "A did it alongside B": whatever the verb, side by side
             args = Arguments(verb)
             partners = _companions([(p, c) for p, c in args.preps if p not in ("with", "avec")])
-            _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7,
-                                      "alongside")
+            if partners:  # (most verbs: no one beside, no names to look up)
+                _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7,
+                                          "alongside")
             return out
         args = Arguments(verb)
         partners = [c for p, c in args.preps if p in ("with", "avec", "alongside", "aux côtés", "côtés", "beside")]
         if word in ("report", "rapporter", "répondre"):
             partners += [c for p, c in args.preps if p in ("to", "à", "au")]
-        _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7, "side-by-side")
+        if partners:
+            _Emitter(out, verb).pairs(KNOWS, self.typed(args.actors, P), self.typed(partners, P), {}, 0.7, "side-by-side")
         return out
 
     def _knows_verb(self, word: str, verb: Token, args: Arguments, emit: "_Emitter") -> list[Reading]:
@@ -1564,7 +1584,7 @@ class Reader:
 
     def _named_before_parenthesis(self, noun: Token) -> Token | None:
         """The person named right before the parenthesis that opens a few words before ``noun``."""
-        doc, at = self.ctx.doc, self.ctx.mention_at
+        doc, at = doc_tokens(self.ctx.doc), self.ctx.mention_at
         for i in range(noun.i - 1, max(noun.sent.start, noun.i - 8) - 1, -1):
             if doc[i].text == ")":
                 return None
@@ -1854,7 +1874,7 @@ def slot_votes(doc: Doc, mention_at: dict[int, int], sentences: Iterable[Span]) 
     sentences = list(sentences)  # read twice below: a generator such as ``doc.sents`` would be spent after once
     placed = {index for i, index in mention_at.items() if doc[i].ent_type_ in NOT_PARTIES}
     slots = {i: m for i, m in mention_at.items() if m not in placed}
-    for token in doc:  # "the venture firm invested in X": a described company fills a slot too (no vote of its own)
+    for token in doc_tokens(doc):  # "the venture firm invested in X": a described company fills a slot too (no vote of its own)
         if token.i not in slots and token.pos_ == "NOUN" and lemma(token) in _DESCRIBED_COMPANY_NOUNS and any(
                 c.dep_ == "det" and c.lower_ in _DESCRIBING_DETERMINERS for c in token.children) and not any(
                 t.pos_ == "PROPN" or t.i in slots for t in token.subtree if t.i != token.i) and not (
@@ -1945,11 +1965,11 @@ def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
     i = 0
     while i < len(doc):
         token = tokens[i]
-        if not _candidate_token(token) or i in mention_at:
+        if i in mention_at or not _candidate_token(token):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and tokens[j].pos_ == "PROPN" and j not in mention_at and _candidate_token(tokens[j]):
+        while j < len(doc) and j not in mention_at and tokens[j].pos_ == "PROPN" and _candidate_token(tokens[j]):
             j += 1
         span = doc[i:j]
         if not (len(span) == 1 and span[0].is_stop):
@@ -1961,6 +1981,8 @@ def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
 
 def _candidate_token(token: Token) -> bool:
     """A proper noun, or a capitalized word the tagger misread, that is no role title, place or number."""
+    if token.pos_ != "PROPN" and not token.text[:1].isupper():
+        return False  # (most words: what follows would say no at its end, after costlier tests)
     if token.ent_type_ in NOT_PARTIES or not token.text[:1].isalnum() or lemma(token) in _TITLE_NOUNS:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None

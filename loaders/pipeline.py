@@ -127,13 +127,13 @@ def coreference_stage(doc: Doc) -> Doc:
     mentions += first_person_mentions(text, quotes, state.sentence_of_char)
     quoted = [(q.start, q.end) for q in quotes]
     mentions += narrator_mentions(text, narrators(text, mentions, quoted), quoted, state.sentence_of_char)
-    resolution = resolve_mentions(mentions)
+    resolution = resolve_mentions(mentions, resolution)  # (first persons are pseudo-mentions: the same entities)
     lexical += read_pairs(text, spans, mentions, resolution, only_pseudo=True)
     funded = {state.sentence_of_char(e.start): r.target for r in lexical if r.type == INVESTED_IN for e in r.evidence}
     lexical += funding_relations(text, spans, mentions, resolution, lambda s: evidence(text, *spans[s]), funded)
     covered = token_mentions(doc, mentions, lambda index: resolution.key_of(index) is not None)
     mentions += salient_mentions(doc, mentions, state.sents, covered)
-    state.resolution = resolve_mentions(mentions)
+    state.resolution = resolve_mentions(mentions, resolution)
     state.lexical = lexical
     return doc
 

@@ -33,6 +33,7 @@ from loaders.first_names import FEMALE, MALE, given_name_gender
 from loaders.mentions import Mention, doc_text
 from loaders.parse_relations import (COMPANY_NOUNS, DEAL_NOUNS, FOUNDER_NOUNS, INVESTOR_NOUNS, MENTOR_NOUNS, ROLE_NOUNS,
                                      ROUND_NOUNS, VERB_TRIGGERS, lemma)
+from loaders.sentences import doc_tokens
 
 #: How many sentences back an antecedent may be.
 WINDOW = 2
@@ -140,7 +141,7 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
     out: list[Mention] = []
     for number, sentence in enumerate(sentences):
         groups += [(number, group) for group in _coordinated_people(sentence, mentions, mention_at)]
-        for token in sentence:
+        for token in doc_tokens(doc)[sentence.start:sentence.end]:
             index = mention_at.get(token.i)
             if index is None and _plural_expression(token):
                 recent = [group for where, group in groups if number - GROUP_WINDOW <= where <= number
@@ -190,7 +191,8 @@ def salient_mentions(doc: Doc, mentions: list[Mention], sentences: list[Span],
 def _coordinated_people(sentence: Span, mentions: list[Mention], mention_at: dict[int, int]) -> list[list[int]]:
     """The groups of people a sentence names together: each name with the names coordinated with it."""
     groups: dict[int, list[int]] = {}
-    for token in sentence:
+    tokens = doc_tokens(sentence.doc)[sentence.start:sentence.end]
+    for token in tokens:
         index = mention_at.get(token.i)
         if index is None or mentions[index].type != PERSON or mentions[index].is_pseudo or token.dep_ != "conj":
             continue
@@ -203,7 +205,7 @@ def _coordinated_people(sentence: Span, mentions: list[Mention], mention_at: dic
         group = groups.setdefault(first, [first])
         if index not in group:
             group.append(index)
-    for token in sentence:  # "A came up with the idea with B and C": A and the people with A
+    for token in tokens:  # "A came up with the idea with B and C": A and the people with A
         index = mention_at.get(token.i)
         if index is None or mentions[index].type != PERSON or mentions[index].is_pseudo or token.dep_ not in (
                 "nsubj", "nsubj:pass"):
@@ -250,10 +252,16 @@ def _has_case(token: Token, *words: str) -> bool:
     return any(c.dep_ == "case" and c.lower_ in words for c in token.children)
 
 
+#: The parts of speech of a referring expression other than a possessive (see :func:`_expression`).
+_REFERRING_POS = frozenset({"PRON", "NOUN", "PROPN"})
+
+
 def _expression(token: Token) -> tuple[str, str | None] | None:
     """(wanted type, gender) when ``token`` is a referring expression, else None."""
     low = token.lower_
     possessive = low in POSSESSIVES or low in PERSON_POSSESSIVES
+    if not possessive and token.pos_ not in _REFERRING_POS:
+        return None  # (most words: every reading below wants a pronoun, a noun or a possessive)
     if token.pos_ == "PRON" and not (possessive and token.dep_ in ("poss", "nmod:poss")):
         if low in PERSON_PRONOUNS:
             if low == "il" and (any(c.lower_ in ("y",) for c in token.head.children) or token.head.lemma_ in _IMPERSONAL):

@@ -27,6 +27,14 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
+    cached = doc.user_data.get("foundergraph_text")
+    if cached is None:
+        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
+    return cached
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The article's sentences as spans, joined across cuts the parser made inside a clause (computed
     once per doc)."""
@@ -39,10 +47,13 @@ def sentences(doc: Doc) -> list[Span]:
 def _joined_sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     pending_start: int | None = None
+    tokens = doc_tokens(doc)
+    text = doc_text(doc)  # (a sentence's text is its slice: no Token objects per sentence)
     for sent in doc.sents:
         start = sent.start if pending_start is None else pending_start
-        stripped = sent.text.rstrip()
-        ends_line = "\n" in sent.text[len(stripped):] or sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_
+        sent_text = text[sent.start_char:sent.end_char]
+        stripped = sent_text.rstrip()
+        ends_line = "\n" in sent_text[len(stripped):] or sent.end >= len(doc) or "\n" in tokens[sent.end - 1].whitespace_
         if stripped.endswith(_FINAL) or ends_line or not stripped:
             out.append(doc[start:sent.end])
             pending_start = None

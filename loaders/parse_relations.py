@@ -645,6 +645,10 @@ _DESCRIBED_COMPANY_NOUNS = COMPANY_NOUNS | {"fund", "fonds"}
 _SUBJECT_PRONOUNS = (PRONOUNS - {"it", "you", "vous", "tu"}) | {"j'", "j’"}
 
 
+#: Adjectives that make a person's company one of a series she founded ("his first startup", "sa nouvelle société").
+_ONE_OF_A_SERIES = frozenset({"first", "second", "third", "last", "latest", "previous", "new", "next", "own",
+                              "première", "premier", "deuxième", "troisième", "dernière", "dernier", "nouvelle",
+                              "nouveau", "précédente", "propre"})
 #: Nouns of an amount of money: what a thing is sold for ("307 millions de dollars").
 _AMOUNT_NOUNS = frozenset({"million", "milliard", "billion", "dollar", "euro", "m€", "md€", "k€", "$", "€"})
 #: Verbs of moving somewhere: to a company ("chez X", "to X" typed as one), a job there.
@@ -1456,7 +1460,11 @@ class Reader:
         if not named and after < len(noun.doc) and after in self.ctx.mention_at:
             named = self.typed([noun.doc[after]], O, expand=False)
         out: list[Reading] = []
-        _Emitter(out, noun).pairs(WORKS_AT, people, named, {}, 0.65, "possessor-s-company")
+        if any(c.dep_ == "amod" and c.lower_ in _ONE_OF_A_SERIES for c in noun.children):
+            # "their last startup, X", "sa première entreprise X": one of the companies they start, one after another
+            _Emitter(out, noun).pairs(FOUNDED, people, named, {}, 0.65, "possessor-s-nth-company")
+        else:
+            _Emitter(out, noun).pairs(WORKS_AT, people, named, {}, 0.65, "possessor-s-company")
         return out
 
     def _alumnus(self, noun: Token, holders: list[Token] | None = None) -> list[Reading]:

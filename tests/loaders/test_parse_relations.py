@@ -2522,6 +2522,25 @@ def test_parse_relations_a_possessor_works_at_its_company() -> None:
     assert (WORKS_AT, "his", "Lumio", {}) in relations(doc)
 
 
+@pytest.mark.parametrize("adjective,expected", [
+    ("first", FOUNDED),  # one of the companies she starts, one after another
+    ("new", FOUNDED),
+    ("big", WORKS_AT),
+])
+def test_parse_relations_a_possessors_first_company_is_one_she_founded(adjective: str, expected: str) -> None:
+    # "Luc loves his first startup Lumio.", "his" already resolved to Luc
+    doc = parse(f"""
+        0 Luc     _       PROPN nsubj 1 ent=B-PER
+        1 loves   love    VERB  ROOT  1 tag=VBZ
+        2 his     his     PRON  poss  4 ent=B-PER
+        3 {adjective} {adjective} ADJ amod 4
+        4 startup startup NOUN  dobj  1
+        5 Lumio   _       PROPN appos 4 ent=B-ORG
+        6 .       _       PUNCT punct 1
+        """)
+    assert (expected, "his", "Lumio", {}) in relations(doc)
+
+
 def test_parse_relations_an_apposition_keeps_its_fact_under_a_conditional_verb() -> None:
     # "Ana rencontrerait Luc, le PDG de Brimco.": the meeting is hearsay, Luc's title is not
     doc = parse("""

@@ -149,6 +149,14 @@ def _fit_name(span: Span) -> Span | None:
     return span
 
 
+def party_tag(token: Token) -> bool:
+    """Whether ``token`` is the state of a US politician's party tag ("D-Ore.", "R-S.C."), no name."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].text in ("D", "R", "I") \
+        and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_ and token.text[:1].isupper() \
+        and len(token.text.rstrip(".")) <= 5
+
+
 def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> bool:
     """Whether a span can be a proper name (not a sentence, a common noun or a share-row word)."""
     text = span.text
@@ -160,7 +168,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
                 or t.lower_.endswith(WEB_ENDINGS) or _camel_brand(t.text) or _plural_possessive_inside(t, span))
            for t in words):
         return False
-    if span[0].lower_ in COMMON_OPENERS or _role_only(text) or len(text.strip(". ")) < 2:
+    if span[0].lower_ in COMMON_OPENERS or _role_only(text) or len(text.strip(". ")) < 2 or party_tag(span[0]):
         return False
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if all(_is_title_word(w) for w in words) and (any(_is_role(w) for w in words) or (after is not None and _is_role(after))):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZATION, PERSON, WORKS_AT
 from loaders.lexicon import PRONOUNS, TITLE_MODIFIERS
-from loaders.mentions import Mention, doc_text
+from loaders.mentions import Mention, doc_text, party_tag
 from loaders.money import money_props
 from loaders.sentences import doc_tokens
 
@@ -1532,6 +1532,8 @@ class Reader:
         if top.i != noun.i:
             head = top.head
         coordinated = top.dep_ == "conj" and any(c.dep_ == "cc" and head.i < c.i < top.i for c in head.children)
+        if top.dep_ in APPOSITION and party_tag(head) and head.dep_ in APPOSITION:
+            head = head.head  # "Sen. A, D-Ore., chairman of X": the title is the senator's, not the party tag's
         if top.dep_ in APPOSITION or (top.dep_ in ("conj",) and head.i in self.ctx.mention_at and not coordinated):
             # in "A, PDG de X, B, PDG de Y" the parser may hang every title on A: the nearest name before wins
             holders.append(self._nearest_person_before(noun, head) if head.i < noun.i else head)

@@ -397,3 +397,19 @@ def test_mentions_a_plural_nouns_possessive_inside_a_name(owner_tag: str, expect
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags, ents=ents,
               sent_starts=[i == 0 for i in range(len(words))])
     assert [m.text for m in find_mentions(doc) if m.source == "ner"] == expected
+
+
+def test_mentions_a_us_party_tag_is_no_name() -> None:
+    # "Sen. Ann Roe, D-Ore., spoke.": the state in the party tag is no name
+    doc = parse("""
+        0 Ann    _   PROPN compound 1 ent=B-PERSON
+        1 Roe    _   PROPN nsubj    7 ent=I-PERSON
+        2 ,      _   PUNCT punct    1
+        3 D      _   PROPN compound 5
+        4 -      _   PUNCT punct    5
+        5 Ore.   _   PROPN appos    1 ent=B-GPE
+        6 ,      _   PUNCT punct    5
+        7 spoke  speak VERB ROOT    7 tag=VBD
+        8 .      _   PUNCT punct    7
+        """, "en")
+    assert [m.text for m in find_mentions(doc)] == ["Ann Roe"]

@@ -1959,6 +1959,26 @@ def test_parse_relations_a_companys_acquisitions_include() -> None:
     assert [r[:3] for r in readings(table, "en")] == [(ACQUIRED, "Tessel", "Halden"), (ACQUIRED, "Tessel", "Vantelo")]
 
 
+def test_parse_relations_a_party_tag_between_a_senator_and_her_title() -> None:
+    """"Sen. Mara Quill, D-Ore., chairman of Tessel, said...": the tag is no name and the title is hers."""
+    table = """
+        0 Mara     _        PROPN compound 1 ent=B-PERSON
+        1 Quill    _        PROPN nsubj    10 ent=I-PERSON
+        2 ,        _        PUNCT punct    1
+        3 D        _        PROPN compound 5
+        4 -        _        PUNCT punct    5
+        5 Ore.     _        PROPN appos    1
+        6 ,        _        PUNCT punct    5
+        7 chairman chairman NOUN  appos    5
+        8 of       of       ADP   prep     7
+        9 Tessel   _        PROPN pobj     8 ent=B-ORG
+        10 said    say      VERB  ROOT     10 tag=VBD
+        11 .       .        PUNCT punct    10
+        """
+    doc = parse(table, "en")  # "D-Ore." is written in one piece
+    assert relations(doc) == [(WORKS_AT, "Mara Quill", "Tessel", {"role": "chairman"})]
+
+
 def test_parse_relations_sold_to_a_buyer_hung_on_the_price() -> None:
     """"Vantelo a été revendue 300 millions de dollars à Tessel": the parser hung "à Tessel" on the price."""
     table = """

@@ -48,6 +48,7 @@ from neo4j import GraphDatabase, READ_ACCESS, WRITE_ACCESS
 from neo4j import exceptions as neo4j_errors
 
 from graph.errors import Neo4jError
+from graph.gc_pause import paused_gc
 from graph.neo4j_settings import DEFAULT_URI, DEFAULT_USERNAME, Neo4jSettings
 from graph.model import (ORGANIZATION, PERSON, RELATION_PROPS, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity,
                          Evidence, Extraction, Relation, distinct_evidence)
@@ -600,7 +601,8 @@ class Neo4jStore:
         self.ensure_schema()
         summary = Neo4jSummary()
         if self.is_empty():
-            self._push_create(store, summary, progress)
+            with paused_gc():
+                self._push_create(store, summary, progress)
             self._totals(summary)
             return summary
         known = self._labels_of(set(store.entities))
@@ -616,7 +618,8 @@ class Neo4jStore:
             if relation.source in store.entities and relation.target in store.entities:
                 batch.add_relation(relation)
         batch.articles = dict(store.articles)
-        self._write_batch(batch, summary, progress)
+        with paused_gc():
+            self._write_batch(batch, summary, progress)
         self._totals(summary)
         return summary
 

@@ -46,7 +46,9 @@ LAUNCHER = ROOT / "tests" / "neo4j_server" / "run.sh"
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 #: Separates the items of a list property in a cell; never in text (it is replaced by a space there).
 ARRAY_DELIMITER = "\x1f"
-NODE_FILES = ("people.csv", "organizations.csv", "articles.csv")
+#: The node files and their label: each node is given its node id (``--id-type=actual``), so the importer
+#: maps no key to an id (its string id map was a sixth of its time); keys are ordinary properties.
+NODE_FILES = ((PERSON, "people.csv"), (ORGANIZATION, "organizations.csv"), ("Article", "articles.csv"))
 #: Relationship columns every file has, after the props.
 _PROVENANCE_COLUMNS = ["confidence:double", "mentions:long", "articles:string[]", "evidence:string[]",
                        "evidence_articles:string[]", "evidence_starts:long[]", "evidence_ends:long[]",
@@ -62,8 +64,9 @@ class ImportFiles:
     """The CSV files of one import, and what they hold."""
 
     folder: Path
-    nodes: list[Path]
-    relationships: list[Path]
+    #: (label, file) of each node file, (relationship type, file) of each relationship file.
+    nodes: list[tuple[str, Path]]
+    relationships: list[tuple[str, Path]]
     multiline: bool = False
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -71,10 +74,10 @@ class ImportFiles:
         """The importer options reading these files (from ``folder`` when the importer sees them elsewhere)."""
         where = (lambda p: f"{folder}/{p.name}") if folder else str
         report = "/tmp/import.report" if folder else str(self.folder / "import.report")  # not in the working folder
-        options = [f"--array-delimiter={ARRAY_DELIMITER}", f"--report-file={report}",
+        options = [f"--array-delimiter={ARRAY_DELIMITER}", f"--report-file={report}", "--id-type=actual",
                    f"--multiline-fields={'true' if self.multiline else 'false'}"]
-        options += [f"--nodes={where(p)}" for p in self.nodes]
-        options += [f"--relationships={where(p)}" for p in self.relationships]
+        options += [f"--nodes={label}={where(p)}" for label, p in self.nodes]
+        options += [f"--relationships={rtype}={where(p)}" for rtype, p in self.relationships]
         return options
 
 
@@ -148,52 +151,53 @@ def _kind(value: Any) -> str:
 
 
 def write_files(store: GraphStore, folder: Path, now: datetime | None = None) -> ImportFiles:
-    """Write the import files of the whole store into ``folder`` (created); returns them and their counts."""
+    """Write the import files of the whole store into ``folder`` (created); returns them and their counts.
+
+    Node ids are given (``--id-type=actual``): entities 0..n-1 in the store's order, then the articles; the
+    label or relationship type of a file is an importer option, not a column."""
     from graph.neo4j_store import PROVENANCE, check_property_names
 
     check_property_names(store.relations.values())
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat()
+    # "Z" rather than "+00:00": the same UTC datetime, parsed faster by the importer (twice per relationship).
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
     cells = _Cells()
     entities = store.entities
     counts = {"entities": 0, "relations": 0, "articles": 0, "mentions": 0}
+    node_id = {key: str(i) for i, key in enumerate(entities)}
 
-    header = "key:ID,name,aliases:string[],articles:string[],:LABEL\n"
+    header = ":ID,key,name,aliases:string[],articles:string[]\n"
     with open(folder / "people.csv", "w", encoding="utf-8") as people, \
             open(folder / "organizations.csv", "w", encoding="utf-8") as organizations:
         people.write(header)
         organizations.write(header)
         for key, entity in entities.items():
-            label = PERSON if entity.type == PERSON else ORGANIZATION
             aliases = list(dict.fromkeys(a for a in entity.aliases if a and a != entity.name))
-            line = ",".join((cells.text(key), cells.text(entity.name), cells.texts(aliases),
-                             cells.texts(dict.fromkeys(entity.articles)), label))
-            (people if label == PERSON else organizations).write(line + "\n")
-            counts["entities"] += 1
+            line = ",".join((node_id[key], cells.text(key), cells.text(entity.name), cells.texts(aliases),
+                             cells.texts(dict.fromkeys(entity.articles))))
+            (people if entity.type == PERSON else organizations).write(line + "\n")
+        counts["entities"] = len(entities)
 
     articles = store.articles
+    article_id = {aid: str(i) for i, aid in enumerate(articles, len(entities))}
     with open(folder / "articles.csv", "w", encoding="utf-8") as out:
-        out.write("id:ID(Article),path,title,language,:LABEL\n")
+        out.write(":ID,id,path,title,language\n")
         for article in articles.values():
-            out.write(",".join((cells.text(article.id), cells.text(article.path), cells.text(article.title),
-                                cells.text(article.language), "Article")) + "\n")
-            counts["articles"] += 1
+            out.write(",".join((article_id[article.id], cells.text(article.id), cells.text(article.path),
+                                cells.text(article.title), cells.text(article.language))) + "\n")
+        counts["articles"] = len(articles)
 
-    # Keys and article ids come back on many lines: each is quoted once.
-    key_cell = _Memo(cells.text)
-    article_cell = _Memo(cells.text)
     with open(folder / "mentions.csv", "w", encoding="utf-8") as out:
-        out.write(":START_ID(Article),:END_ID,:TYPE\n")
+        out.write(":START_ID,:END_ID\n")
         for key, entity in entities.items():
-            cell = ",".join(("", key_cell[key], "MENTIONS\n"))
-            lines = [article_cell[article_id] + cell for article_id in dict.fromkeys(entity.articles)
-                     if article_id in articles]
+            cell = "," + node_id[key] + "\n"
+            lines = [article_id[a] + cell for a in dict.fromkeys(entity.articles) if a in article_id]
             out.write("".join(lines))
             counts["mentions"] += len(lines)
 
-    # One file per set of (prop, type): each prop keeps the type push gives it, also when it varies.
-    outputs: dict[tuple[tuple[str, str], ...], Any] = {}
-    list_cell = _Memo(lambda article_id: cells.texts((article_id,)))
+    # One file per type and set of (prop, type): each prop keeps the type push gives it, also when it varies.
+    outputs: dict[tuple[str, tuple[tuple[str, str], ...]], Any] = {}
+    list_cell = _Memo(lambda article: cells.texts((article,)))
     try:
         for relation in store.relations.values():
             if relation.type not in RELATION_TYPES:
@@ -204,13 +208,14 @@ def write_files(store: GraphStore, folder: Path, now: datetime | None = None) ->
                 continue
             if relation.type in UNDIRECTED_TYPES and source > target:
                 source, target = target, source
-            signature = tuple(sorted((n, _kind(v)) for n, v in relation.props.items()
-                                     if v is not None and n not in PROVENANCE))
-            out = outputs.get(signature)
+            props = relation.props
+            signature = tuple(sorted((n, _kind(v)) for n, v in props.items() if v is not None and n not in PROVENANCE)) \
+                if props else ()
+            out = outputs.get((relation.type, signature))
             if out is None:
-                out = outputs[signature] = open(folder / f"relationships-{len(outputs) + 1}.csv", "w",
-                                                encoding="utf-8")
-                out.write(",".join([":START_ID", ":END_ID", ":TYPE"] + [f"{n}:{k}" for n, k in signature]
+                out = outputs[relation.type, signature] = open(
+                    folder / f"relationships-{len(outputs) + 1}.csv", "w", encoding="utf-8")
+                out.write(",".join([":START_ID", ":END_ID"] + [f"{n}:{k}" for n, k in signature]
                                    + _PROVENANCE_COLUMNS) + "\n")
             evidence = relation.evidence
             if len(evidence) == 1:  # the common case: one sentence, its article's cell quoted once
@@ -223,18 +228,17 @@ def write_files(store: GraphStore, folder: Path, now: datetime | None = None) ->
                 provenance = (cells.texts(dict.fromkeys(e.article_id for e in evidence)),
                               cells.texts(e.sentence for e in evidence), cells.texts(e.article_id for e in evidence),
                               cells.numbers(e.start for e in evidence), cells.numbers(e.end for e in evidence))
-            line = [key_cell[source], key_cell[target], relation.type,
-                    *(cells.value(relation.props[n]) for n, _ in signature),
+            line = [node_id[source], node_id[target], *(cells.value(props[n]) for n, _ in signature),
                     repr(float(relation.confidence)), str(len(evidence)), *provenance, stamp, stamp]
             out.write(",".join(line) + "\n")
             counts["relations"] += 1
     finally:
         for out in outputs.values():
             out.close()
-    relationships = [folder / f"relationships-{i}.csv" for i in range(1, len(outputs) + 1)]
-    return ImportFiles(folder=folder, nodes=[folder / n for n in NODE_FILES],
-                       relationships=[folder / "mentions.csv", *relationships], multiline=cells.multiline,
-                       counts=counts)
+    relationships = [(rtype, folder / f"relationships-{i}.csv") for i, (rtype, _) in enumerate(outputs, 1)]
+    return ImportFiles(folder=folder, nodes=[(label, folder / name) for label, name in NODE_FILES],
+                       relationships=[("MENTIONS", folder / "mentions.csv"), *relationships],
+                       multiline=cells.multiline, counts=counts)
 
 
 # -- running the importer --------------------------------------------------------------------------

@@ -173,4 +173,4 @@ def test_bulk_import_files_ask_multiline_only_when_needed(tmp_path: Path, with_n
     assert files.multiline is with_newline
     assert f"--multiline-fields={'true' if with_newline else 'false'}" in files.options()
     header = (tmp_path / "relationships-1.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith(":START_ID,:END_ID,:TYPE,") and "evidence:string[]" in header
+    assert header.startswith(":START_ID,:END_ID,") and "evidence:string[]" in header

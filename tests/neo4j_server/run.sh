@@ -87,7 +87,8 @@ if [ ! -f "$archive" ] && [ ! -f "$archive.failed" ]; then
         printf ':START_ID,:END_ID,since:datetime,names:string[]\n0,0,2026-01-01T00:00:00Z,"x"\n' >"$train/rels.csv"
         if java_with "-XX:ArchiveClassesAtExit=$archive.tmp" import --data "$train/data" \
                 --cypher "CREATE CONSTRAINT cds_key IF NOT EXISTS FOR (n:Cds) REQUIRE n.key IS UNIQUE" \
-                -- --id-type=actual "--nodes=Cds=$train/nodes.csv" "--relationships=CDS=$train/rels.csv" \
+                -- --id-type=actual "--report-file=$train/import.report" \
+                "--nodes=Cds=$train/nodes.csv" "--relationships=CDS=$train/rels.csv" \
                 >"$target/archive.log" 2>&1 && [ -s "$archive.tmp" ]; then
             mv "$archive.tmp" "$archive"
         else

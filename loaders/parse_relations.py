@@ -65,7 +65,7 @@ VERB_TRIGGERS: dict[str, frozenset[str]] = {
     WORKS_AT: frozenset({"join", "rejoindre", "intégrer", "work", "travailler", "lead", "head", "run",
                          "diriger", "présider", "manage", "gérer", "hire", "recruit", "recruter", "embaucher",
                          "appoint", "name", "nommer", "leave", "quit", "quitter", "serve", "chair", "officier",
-                         "depart", "exit"}),
+                         "depart", "exit", "sit", "siéger"}),
     MENTORED: frozenset({"mentor", "advise", "coach", "conseiller", "accompagner", "parrainer", "coacher",
                          "guide", "guider", "former", "train", "tutor"}),
     KNOWS: frozenset({"meet", "rencontrer", "croiser", "recroiser", "introduce", "présenter", "know",
@@ -81,7 +81,8 @@ _VERB_FORMS = {f"{stem}{end}": f"{stem}er" for stem in ("quitt", "rejoin", "rach
                                                         "invest", "financ", "rencontr", "dirig", "présid")
                for end in ("e", "es", "ent")}
 _VERB_FORMS.update({"rejoint": "rejoindre", "rejoins": "rejoindre", "acquiert": "acquérir", "investit": "investir",
-                    "rachète": "racheter", "rachètent": "racheter", "lève": "lever", "lèvent": "lever"})
+                    "rachète": "racheter", "rachètent": "racheter", "lève": "lever", "lèvent": "lever",
+                    "siège": "siéger", "siègent": "siéger"})
 #: Nouns: founders, investors, mentors, and the roles that make WORKS_AT (props: the role as written).
 FOUNDER_NOUNS = frozenset({"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "cofondateur",
                            "cofondatrice", "co-fondateur", "co-fondatrice", "créateur", "créatrice", "creator"})
@@ -1101,8 +1102,12 @@ class Reader:
                                      and c.doc[c.i - 1].lower_ in ("for", "pour")), O)  # a name right after it
             successors = [m for m in successors if self.ctx.type_of(m) in (O, ANY) and m not in targets]
             emit.pairs(WORKS_AT, self.typed(args.actors, P), successors, {}, 0.7, "left-for")
-        elif word in ("work", "travailler", "serve", "officier"):
-            employers = self.typed((c for p, c in preps if p in ("at", "for", "chez", "pour", "with", "in", "au sein")), O)
+        elif word in ("work", "travailler", "serve", "officier", "sit", "siéger"):
+            seated = word in ("sit", "siéger")  # "sits on the board of X", "siège au conseil de X": a board only
+            employers = [] if seated else self.typed(
+                (c for p, c in preps if p in ("at", "for", "chez", "pour", "with", "in", "au sein")), O)
+            employers += [m for m in self._body_of([c for p, c in preps if p in ("on", "au", "à", "in", "dans")])
+                          if m not in employers]  # "serving on the board of X"
             props = {}
             role = next((_role_text(c) for p, c in preps if p in ("as", "comme", "en tant que")), "")
             if role:
@@ -1124,7 +1129,7 @@ class Reader:
             holders += [c for p, c in _prep_objects(noun) if p in ("of", "de", "d'", "du")]
             holders += [g for c in noun.children if c.dep_ in ("nmod", "prep") for p, g in _prep_objects(c)
                         if p in ("of", "de", "d'", "du")]  # "conseil d'administration de X"
-            found += [m for m in self.typed(holders, O, expand=False) if m not in found]
+            found += [m for m in self.typed(holders, O) if m not in found]  # "the board of X and Y": both
         return found
 
     def _takes_the_helm(self, verb: Token) -> list[Reading]:

@@ -1979,6 +1979,26 @@ def test_parse_relations_a_party_tag_between_a_senator_and_her_title() -> None:
     assert relations(doc) == [(WORKS_AT, "Mara Quill", "Tessel", {"role": "chairman"})]
 
 
+@pytest.mark.parametrize("verb,lemma_", [("sits", "sit"), ("serves", "serve")])
+def test_parse_relations_a_seat_on_a_board(verb: str, lemma_: str) -> None:
+    """"Mara Quill sits on the board of Tessel and Halden.": a seat on each company's board."""
+    table = f"""
+        0 Mara    _      PROPN compound 1 ent=B-PERSON
+        1 Quill   _      PROPN nsubj    2 ent=I-PERSON
+        2 {verb}  {lemma_} VERB ROOT    2 tag=VBZ
+        3 on      on     ADP   prep     2
+        4 the     the    DET   det      5
+        5 board   board  NOUN  pobj     3
+        6 of      of     ADP   prep     5
+        7 Tessel  _      PROPN pobj     6 ent=B-ORG
+        8 and     and    CCONJ cc       7
+        9 Halden  _      PROPN conj     7 ent=B-ORG
+        10 .      .      PUNCT punct    2
+        """
+    assert [r[:3] for r in readings(table, "en")] == [(WORKS_AT, "Mara Quill", "Halden"),
+                                                      (WORKS_AT, "Mara Quill", "Tessel")]
+
+
 def test_parse_relations_sold_to_a_buyer_hung_on_the_price() -> None:
     """"Vantelo a été revendue 300 millions de dollars à Tessel": the parser hung "à Tessel" on the price."""
     table = """

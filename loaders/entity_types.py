@@ -178,7 +178,7 @@ _MIN_UNLABELLED = 2.0
 _ROUND_NAME = re.compile(r"^(?:Series|Série|Serie|Round|Tour)\s+[A-H]\d?\+?$|^(?:Seed|Pre-Seed|Pré-amorçage|Amorçage)$",
                          re.IGNORECASE)
 
-#: An event's name ("Salon de Lyon", "Velar Summit", "Festival de Brest"): a trade show or a conference, no entity.
+#: An event's name ("Salon de Lyon", "Velar Summit", "Festival de Quimper"): a trade show or a conference, no entity.
 _EVENT_NAME = re.compile(r"^(?:Salon|Festival|Sommet|Foire)\s+(?:d[eu']|des|international|mondial)|"
                          r"\s(?:Summit|Conference|Conférence|Festival|Expo|Awards|Hackathon)$")
 
@@ -251,7 +251,7 @@ def mention_votes(text: str, mention: Mention, doc: Doc | None = None) -> dict[s
     words = mention.text.split()
     if 2 <= len(words) <= 4 and is_given_name(words[0]) and words[-1] not in ORG_SUFFIXES and not words[0].isupper() \
             and mention.label != "LOC" and all(w[:1].isupper() or w in _IN_NAMES for w in words):
-        # "San Francisco": a place whose first word is also a given name; "Ruby on Rails": no person has "on"
+        # "San Francisco": a place whose first word is also a given name; "Jade on Ice": no person has "on"
         votes[PERSON] += _GIVEN_NAME
     if words and (words[-1] in ORG_SUFFIXES or words[-1].lower().endswith(WEB_ENDINGS)) and len(words) >= 1:
         if len(words) > 1 or words[-1].lower().endswith(WEB_ENDINGS):
@@ -330,7 +330,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             for kind, weight in slot.items():
                 totals[entity_key(mention.text)][kind] += weight
             uncued.discard(entity_key(mention.text))
-    if doc is not None:  # "certifiées Haute Valeur Environnementale": a phrase in capitals, no name
+    if doc is not None:  # "certifiées Zone Verte Protégée": a phrase in capitals, no name
         for key in uncued - {entity_key(m.text) for m in named if not _common_phrase(doc, m)}:
             if " " in key:
                 totals[key].clear()
@@ -341,7 +341,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     software = {entity_key(name) for name in texts if is_software(doc.vocab, name)}
     _vote_coordinations(text, named, totals, software)
     for key in {entity_key(m.text) for m in named if _plural_noun(text, m)}:
-        totals[key].clear()  # "les Lidars", "des Bretons": a plural common noun or a people, no name
+        totals[key].clear()  # "les Capteurs", "des Bretons": a plural common noun or a people, no name
     for mention in named:
         if _ROUND_NAME.match(mention.text) or _EVENT_NAME.search(mention.text.strip()) \
                 or mention.text.strip() in GENERIC_ACRONYMS \
@@ -350,7 +350,7 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
             totals[entity_key(mention.text)].clear()  # "Series B", "API", "Tech", "Excel": never entities
         elif not could_be_person(mention.text):
             votes = totals[entity_key(mention.text)]
-            votes[ORGANIZATION] += votes.pop(PERSON, 0.0)  # "The Bureau", "8Forge": whatever NER said, no person
+            votes[ORGANIZATION] += votes.pop(PERSON, 0.0)  # "The Ledger", "8Forge": whatever NER said, no person
     labelled = {entity_key(m.text) for m in named if m.label in ("PER", "ORG")}
     article = max((m.sentence for m in named), default=0) >= _ARTICLE_SENTENCES - 1
     types: dict[str, str] = {}
@@ -373,12 +373,12 @@ def assign_types(text: str, mentions: list[Mention], doc: Doc | None = None,
     return types
 
 
-#: French plural determiners: a capitalized word after one is a plural noun ("les Lidars"), not a name.
+#: French plural determiners: a capitalized word after one is a plural noun ("les Capteurs"), not a name.
 _PLURAL_DETERMINER_LEFT = re.compile(r"(?<![\w'’-])(?:les|des|aux|ces|leurs|nos|vos|ses|mes)\s+$", re.IGNORECASE)
 
 
 def _plural_noun(text: str, mention: Mention) -> bool:
-    """Whether a one-word mention ending in -s or -x follows a French plural determiner ("des Lidars")."""
+    """Whether a one-word mention ending in -s or -x follows a French plural determiner ("des Capteurs")."""
     word = mention.text.strip()
     return " " not in word and word[-1:] in ("s", "x") \
         and _PLURAL_DETERMINER_LEFT.search(text, max(0, mention.start - 8), mention.start) is not None
@@ -389,8 +389,8 @@ _COMMON_PHRASE_POS = frozenset({"NOUN", "ADJ", "ADP", "DET", "NUM", "CCONJ", "PU
 
 
 def _common_phrase(doc: Doc, mention: Mention) -> bool:
-    """Whether the tagger reads every word of a mention as an ordinary word ("Haute Valeur Environnementale"
-    NOUN NOUN ADJ, "Formule 1"): a capitalized phrase, a name only if something else says so."""
+    """Whether the tagger reads every word of a mention as an ordinary word ("Zone Verte Protégée"
+    NOUN NOUN ADJ, "Classe 3"): a capitalized phrase, a name only if something else says so."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and all(t.pos_ in _COMMON_PHRASE_POS for t in span) and any(
         t.pos_ in ("NOUN", "ADJ") for t in span)
@@ -404,7 +404,7 @@ _SOFTWARE_MARGIN = 0.5
 
 
 def is_software(vocab: Vocab, name: str) -> bool:
-    """Whether ``name`` names software rather than an organization: a JavaScript library ("Ember.js"), or one
+    """Whether ``name`` names software rather than an organization: a JavaScript library ("Vue.js"), or one
     word the model's vectors place far nearer software words than company words (no vectors: never)."""
     name = name.strip()
     if name.lower().endswith(".js"):
@@ -422,7 +422,7 @@ def is_software(vocab: Vocab, name: str) -> bool:
 
 def could_be_person(name: str) -> bool:
     """Whether ``name`` has a person name's shape: no digit or sign in it ("8Forge", "Lab 42", "Vidéo+") and no opening
-    article ("The Bureau", "Les Ateliers Dorval"); French "Le"/"La" open surnames too ("Le Goff")."""
+    article ("The Ledger", "Les Ateliers Dorval"); French "Le"/"La" open surnames too ("Le Goff")."""
     words = name.split()
     return bool(words) and not any(ch.isdigit() or ch in "+&@" for ch in name) and words[0] not in ("The", "Les")
 
@@ -449,7 +449,7 @@ def _vote_surnames(mentions: list[Mention], totals: dict[str, dict[str, float]])
 
 
 def _vote_spellings(totals: dict[str, dict[str, float]]) -> None:
-    """Spellings of one name with and without hyphens ("Paris-Turf", "Paris Turf") add up their votes."""
+    """Spellings of one name with and without hyphens ("Lille-Sport", "Lille Sport") add up their votes."""
     spellings: dict[str, list[str]] = defaultdict(list)
     for key in totals:
         spellings[key.replace("-", " ")].append(key)

@@ -49,7 +49,7 @@ _KIND_WORDS = frozenset({"company", "startup", "start-up", "firm", "société", 
                          "agence", "site", "website"})
 #: A lone word that is a date or a kind of organization, never a name (built once, tested per span).
 _DATE_OR_KIND_WORDS = DATE_WORDS | _KIND_WORDS
-#: A brand written with digits first ("1000memories", "37signals"): no year, amount, unit or ordinal ("2019",
+#: A brand written with digits first ("4forge", "37signals"): no year, amount, unit or ordinal ("2019",
 #: "10M", "10Mbps", "3rd", "20ans").
 _DIGIT_BRAND = re.compile(r"\d+(?!million|milliard|billion|thousand|mille|ans|jours|mois|years|days)[a-z]{4,}\w*")
 _DEMONYM = re.compile(r"(?:ais|aise|aises|ain|aine|ains|aines|ien|ienne|iens|iennes|ois|oise|oises|ese|ans)$")
@@ -131,7 +131,7 @@ def _sentence_start(token, starts: set[int] | None) -> bool:
 
 
 def _plural_possessive_inside(token: Token, span: Span) -> bool:
-    """Whether ``token`` is the "'s" of a plural noun inside a name ("People's Party", "Children's Hospital"): a
+    """Whether ``token`` is the "'s" of a plural noun inside a name ("Children's Hospital", "Women's Forum"): a
     plural common noun owns no person or company, so the name goes on."""
     return token.lower_ in ("'s", "’s") and span.start < token.i < span.end - 1 \
         and token.doc[token.i - 1].tag_ in ("NNS", "NNPS") and token.doc[token.i + 1].text[:1].isupper()
@@ -183,7 +183,7 @@ def looks_like_name(span: Span, label: str, starts: set[int] | None = None) -> b
     if first.i > 0 and first.nbor(-1).lower_ in _INDEFINITE and label != "PER" and not (
             first.nbor(-1).lower_ in ("du", "des") and first.i > 1 and first.nbor(-2).pos_ in ("NOUN", "ADJ")
             and label == "ORG" and (len(span) > 1 or _is_role(first.nbor(-2)))):
-        # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert", "le CTO du Wagon":
+        # "un VIP", "une Conférence": a common noun with a capital ("le patron du Cirque Vert", "le CTO du Moulin":
         # after a noun, "du" is "de le", and a title's organization is a name)
         return False
     if len(span) == 1:
@@ -272,7 +272,7 @@ def _with_particle(doc: Doc, span: Span) -> int:
 
 
 def _camel_brand(word: str) -> bool:
-    """A brand written with a small first letter and a capital inside ("eToro", "eBay"); the "i" ones are
+    """A brand written with a small first letter and a capital inside ("eVora", "eBay"); the "i" ones are
     mostly devices and systems ("iPhone", "iOS"), no companies."""
     return len(word) > 2 and word[0].islower() and word[0] != "i" and word[1].isupper() and word.isalpha()
 
@@ -309,7 +309,7 @@ def _candidate_spans(doc: Doc, taken: set[int], starts: set[int]) -> list[Span]:
             continue
         first = token.text[:1]  # (a capital or a digit first, else no name and no brand: the cheap tests first)
         web = (token.lower_.endswith(WEB_ENDINGS) and len(token) > 4 and token.text[0].isalpha()) or bool(
-            first.isdigit() and _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "1000memories", "37signals"
+            first.isdigit() and _DIGIT_BRAND.fullmatch(token.text))  # "shoebox.com", "4forge", "37signals"
         capital = first.isupper() and _capital_word(token) and not token.is_stop and len(token) > 1
         if (i in taken or not (capital or web)
                 or (i in starts and _common_word(token) and not web and not _after_title(doc, i)
@@ -378,7 +378,7 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
             return [(part, part_label) for part, part_label in parts if len(part)]
         possessive = token.text in ("’s", "'s") or (token.text in ("’", "'") and span.doc[token.i - 1].text.endswith("s"))
         if possessive and token.i < span.end - 1 and is_given_name(span.doc[token.i + 1].text):
-            # "Velar Partners’ Ann Ruiz": a firm's person; "Ontario Teachers’ Pension Plan" stays one name
+            # "Velar Partners’ Ann Ruiz": a firm's person; "Brenton Teachers’ Pension Plan" stays one name
             owner, owned = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             return _split_span(owner, label) + _split_span(owned, "PER")
         if token.text == "," and token.i < span.end - 1 and span.doc[token.i + 1].text not in ORG_SUFFIXES:
@@ -387,7 +387,7 @@ def _split_span(span: Span, label: str) -> list[tuple[Span, str]]:
         if token.lower_ in _COORDINATORS and token.i < span.end - 1:
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             if label != "PER" and right[-1].text in ORG_SUFFIXES and left[-1].text not in ORG_SUFFIXES:
-                continue  # "Fidelity Management and Research Co.": one firm's name, its legal form at the end
+                continue  # "Velmora Management and Research Co.": one firm's name, its legal form at the end
             return _split_span(left, label) + _split_span(right, label)
     cut = _person_of_company(span) if label == "PER" else None
     if cut is not None:
@@ -530,7 +530,7 @@ def _join_adjacent(doc: Doc, spans: list[tuple[Span, str, str]]) -> list[tuple[S
             if (span.start == previous.end + 1 and doc[previous.end].text == "-" and not previous[-1].whitespace_
                     and not doc[previous.end].whitespace_ and "candidate" in (source, previous_source)
                     and "PER" not in (label, previous_label)):
-                # "Paris-Turf", "Nice-Matin": a place and a capitalized word hyphenated are one title's name
+                # "Lille-Sport", "Brest-Soir": a place and a capitalized word hyphenated are one title's name
                 out[-1] = (doc[previous.start:span.end], "ORG" if "ORG" in (label, previous_label) else "", "candidate")
                 continue
         out.append((span, label, source))

@@ -724,7 +724,7 @@ class Reader:
                     and self.ctx.type_of(self.ctx.mention_at[before - 1]) in (O, ANY):
                 listed.append(token.doc[before - 1])
             if not listed and lemma(token) not in _TRIGGER_OR_ROUND_NOUNS:
-                # "le géant de l'aéronautique Safran": the one name closing the description, hung deeper
+                # "le géant de l'aéronautique Nortex": the one name closing the description, hung deeper
                 named = {self.ctx.mention_at[t.i] for t in token.subtree if t.i in self.ctx.mention_at}
                 last = token.right_edge
                 if len(named) == 1 and last.i in self.ctx.mention_at and last.i > token.i \
@@ -1592,7 +1592,7 @@ class Reader:
             holders += Arguments(top.head).actors
         at = self.ctx.mention_at
         if not any(t.i in at and self.ctx.type_of(at[t.i]) in (P, ANY) for t in holders):
-            after = self._name_after(noun)  # "Fraser Capital, former CEO of General Motors Rick Wagman"
+            after = self._name_after(noun)  # "Fraser Capital, former CEO of Velar Motors Rick Wagman"
             if after is not None:
                 holders.append(after)
         return holders
@@ -1940,7 +1940,7 @@ def _named_after_comma(patient: Token) -> Token | None:
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     name = doc[comma + 1]
-    capitalized = name.pos_ in ("PROPN", "X") or name.text[:1].isupper()  # "Fox Corporation": tagged X, NOUN
+    capitalized = name.pos_ in ("PROPN", "X") or name.text[:1].isupper()  # "Velar Corporation": tagged X, NOUN
     return name if capitalized and name.head.i == patient.head.i and name.dep_ not in SUBJECT | OBJECT else None
 
 
@@ -1973,7 +1973,7 @@ _FOUNDED_OR_BOUGHT = frozenset({"found", "cofound", "establish", "incorporate", 
 
 
 def slot_candidates(doc: Doc, mention_at: dict[int, int]) -> list[Mention]:
-    """Proper-noun runs no mention covers ("fondateur d'Allociné", "analyst at eToro"), as untyped
+    """Proper-noun runs no mention covers ("fondateur d'Orvéla", "analyst at eVora"), as untyped
     candidates: the caller keeps those that fill a trigger slot (:func:`slot_votes`)."""
     out: list[Mention] = []
     tokens = doc_tokens(doc)
@@ -2003,7 +2003,7 @@ def _candidate_token(token: Token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.lower_ in TITLE_MODIFIERS and following is not None and (
             lemma(following) in _TITLE_NOUNS or following.lower_ in TITLE_MODIFIERS):
-        return False  # "Chief Financial Officer": the words of a title ("General Motors" stays a name)
+        return False  # "Chief Financial Officer": the words of a title ("Velar Motors" stays a name)
     if token.lower_ in ("co", "ex") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-":
         return False  # "Co-founder", "Ex-CEO" split by the tokenizer
     if token.pos_ == "PROPN":  # a common noun the tagger took for a name ("la start-up") is none

@@ -88,7 +88,7 @@ _EXAMPLE_MARKERS = frozenset({"like", "as", "including", "comme", "dont", "notam
 
 
 def _listed(token: Token) -> bool:
-    """Whether ``token`` is an item of a list of examples ("bets like Giphy and Medium")."""
+    """Whether ``token`` is an item of a list of examples ("bets like Orvo and Tessel")."""
     while token.head.i != token.i and (token.dep_ in ("conj", "appos", "compound", "flat", "flat:name")
                                        or token.dep_ == "nmod" and token.head.pos_ == "PROPN"):
         token = token.head  # up a list the parser may have nested ("A, B and C Hunt": A a modifier of Hunt)

@@ -35,8 +35,8 @@ def blank():
     # a firm's possessive before its person's name: two names; inside a name it stays
     (["by", "Velar", "Partners", "’", "Ann", "Ruiz", "."], [True, True, False, True, True, False, False],
      [("ORG", 1, 6)], ["Velar Partners", "Ann Ruiz"]),
-    (["by", "Ontario", "Teachers", "’", "Pension", "Plan", "."], [True, True, False, True, True, False, False],
-     [("ORG", 1, 6)], ["Ontario Teachers’ Pension Plan"]),
+    (["by", "Brenton", "Teachers", "’", "Pension", "Plan", "."], [True, True, False, True, True, False, False],
+     [("ORG", 1, 6)], ["Brenton Teachers’ Pension Plan"]),
     # "and" inside one firm's name that ends with its legal form; two firms each with theirs split
     (["by", "Velmora", "Management", "and", "Research", "Co.", "."], [True] * 5 + [False, False], [("ORG", 1, 6)],
      ["Velmora Management and Research Co."]),
@@ -386,11 +386,11 @@ def test_mentions_a_sentence_opening_brand_is_kept_under_a_pipeline_without_word
 
 
 @pytest.mark.parametrize("owner_tag,expected", [
-    ("NNPS", ["Ann Roe", "Brenton People's Party"]),  # a plural noun's "'s" inside a party's name
-    ("NNP", ["Ann Roe", "Brenton People"]),  # a singular owner: the name stops before its possessive
+    ("NNPS", ["Ann Roe", "Brenton Children's Fund"]),  # a plural noun's "'s" inside a fund's name
+    ("NNP", ["Ann Roe", "Brenton Children"]),  # a singular owner: the name stops before its possessive
 ])
 def test_mentions_a_plural_nouns_possessive_inside_a_name(owner_tag: str, expected: list[str]) -> None:
-    words = ["Ann", "Roe", ",", "secretary", "of", "the", "Brenton", "People", "'s", "Party", ",", "spoke", "."]
+    words = ["Ann", "Roe", ",", "secretary", "of", "the", "Brenton", "Children", "'s", "Fund", ",", "spoke", "."]
     tags = ["NNP", "NNP", ",", "NN", "IN", "DT", "NNP", owner_tag, "POS", "NNP", ",", "VBD", "."]
     ents = ["B-PERSON", "I-PERSON"] + ["O"] * 4 + ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
     spaces = [True, False, True, True, True, True, True, False, True, False, True, False, False]

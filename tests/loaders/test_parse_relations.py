@@ -3130,7 +3130,7 @@ def test_parse_relations_a_deal_a_verb_undoes_is_no_deal() -> None:
 
 
 def test_parse_relations_the_words_of_a_title_are_no_slot_candidate() -> None:
-    # "Quorra Chief Financial Officer Owen Pratt spoke." ("General Motors" elsewhere stays a candidate)
+    # "Quorra Chief Financial Officer Owen Pratt spoke." ("Velar Motors" elsewhere stays a candidate)
     doc = parse("""
         0 Quorra    _         PROPN compound 4 ent=B-ORG
         1 Chief     chief     PROPN compound 3

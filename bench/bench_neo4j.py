@@ -263,7 +263,7 @@ def main() -> None:
               f"Push (CREATE path) / naive: {push_rate / naive:.0f}× (target ≥ 20×); push "
               f"{push_rate:,.0f} relationships/s (target ≥ 30,000)." + (
                   f" Push (MERGE path) / naive: {total / merge_seconds / naive:.0f}×." if merge_seconds else ""),
-              "\"relations stage\" is the rate of the relationship transactions alone (UNWIND of 1,000 rows); "
+              "\"relations stage\" is the rate of the relationship transactions alone (UNWIND of 2,000 rows, two at once); "
               "the rest of a push is entities, Article nodes and MENTIONS.",
               "Server: Neo4j 5.26 from tests/neo4j_server (heap NEO4J_JAVA_HEAP=4g unless set; page cache a quarter "
               "of RAM, at most 8 GiB), warmed up on a 3,000-person graph before timing.",

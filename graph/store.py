@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, TypeVar
 
 from graph.errors import StoreError
+from graph.gc_pause import paused_gc
 from graph.model import Article, Entity, Extraction, Relation, entity_key
-from graph.store_db import FORMAT, StoreFile, paused_gc
+from graph.store_db import FORMAT, StoreFile
 from graph.identity import EntityIndex
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ stamps caches derived from the file (the path index). Every statement is paramet
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from graph.errors import StoreError
+from graph.gc_pause import paused_gc
 from graph.model import (PERSON, RELATION_TYPES, UNDIRECTED_TYPES, Article, Entity, Evidence, Relation,
                          entity_key)
 
@@ -70,19 +70,6 @@ def _dumps(value: Any) -> str:
     if not value:
         return "{}" if isinstance(value, dict) else "[]"
     return _ENCODER.encode(value)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while reading many rows into objects that hold no cycles: it would
-    otherwise rescan the growing heap again and again (3x the time of building a large NetworkX graph)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _entity_row(entity: Entity) -> tuple:

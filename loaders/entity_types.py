@@ -134,7 +134,7 @@ _PLACE_RIGHT = re.compile(r"^-(?:based|born|headquartered)\b", re.IGNORECASE)
 _PLACE_LEFT_WORDS = ("based in|headquartered in|born in|basée?s? à|installée?s? à|située?s? à|implantée?s? à|"
                      "née? à")
 _PLACE_LEFT = re.compile(rf"\b(?:{_PLACE_LEFT_WORDS})\s*$", re.IGNORECASE)
-#: A product's name: "a product called X", "un service baptisé X", "products including X and Y".
+#: A product's name: "a product called X", "un produit baptisé X", "products including X and Y".
 _PRODUCT_LEFT = re.compile(
     r"\b(?:products?|produits?|features?|fonctionnalités?|gadgets?|devices?|appareils?)\b(?:"
     r",?\s+(?:called|named|dubbed|appelée?s?|nommée?s?|baptisée?s?)\s*[\"“«]?\s*$|"

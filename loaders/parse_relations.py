@@ -652,8 +652,8 @@ _ONE_OF_A_SERIES = frozenset({"first", "second", "third", "last", "latest", "pre
                               "nouveau", "précédente", "propre"})
 #: Nouns of an amount of money: what a thing is sold for ("307 millions de dollars").
 _AMOUNT_NOUNS = frozenset({"million", "milliard", "billion", "dollar", "euro", "m€", "md€", "k€", "$", "€"})
-#: Verbs of moving somewhere: to a company ("chez X", "to X" typed as one), a job there.
-_MOVING_VERBS = frozenset({"passer", "partir", "aller", "go", "move"})
+#: Verbs of moving somewhere, back too: to a company ("chez X", "to X" typed as one; "à" is for places), a job there.
+_MOVING_VERBS = frozenset({"passer", "partir", "aller", "go", "move", "return", "rejoin", "revenir", "retourner"})
 #: Tokens an aside in parentheses after a list item may hold, parentheses included.
 _ASIDE_LIMIT = 12
 
@@ -895,8 +895,8 @@ class Reader:
         people = any(self.ctx.type_of(m) == P for m in named)
         for token in tokens:
             pos, word = token.pos_, lemma(token)
-            if pos in ("VERB", "AUX") or (pos in ("NOUN", "PROPN") and token.dep_ == "ROOT" and token.text.islower()) \
-                    or (pos == "NOUN" and token.dep_ == "ROOT") or token.tag_.startswith("VB"):
+            if pos in ("VERB", "AUX") or token.tag_.startswith("VB") or token.dep_ == "ROOT" and (
+                    pos == "NOUN" or (pos == "PROPN" and token.text.islower())):
                 # (a lowercase root the tagger called a proper noun is a verb it did not know: "A dirige X")
                 found += self._verb(token)
                 self._bound = set()
@@ -948,14 +948,12 @@ class Reader:
                                                          else [verb.head], P))
         if word in ("prendre", "take") and not kinds:  # "a pris une participation dans X", "took a stake in X"
             return self._takes_stake(verb)
-        if word in _MOVING_VERBS and not kinds:  # "est passé chez X", "went to X" (a company): a new job
-            moved = self._moved_to(verb)
+        if word in _MOVING_VERBS and not kinds:  # "est passé chez X", "went to X", "revient chez X": a job there
+            moved = self._goes_to(verb)
             if moved:
                 return moved
         if word in ("spend", "passer") and not kinds:  # "spent five years at X", "a passé dix ans chez X"
             return self._time_spent(verb)
-        if word in _RETURN_VERBS and not kinds:  # "is leaving office to return to X", "revient chez X"
-            return self._returns_to(verb)
         if word in ("write", "cut", "sign", "faire", "signer") and not kinds:  # "writing checks for X"
             checks = self._writes_checks(verb)
             if checks:
@@ -1155,25 +1153,17 @@ class Reader:
                                   money_props(_clause_text(verb)), 0.75, "took-stake")
         return out
 
-    def _returns_to(self, verb: Token) -> list[Reading]:
-        """"A is leaving office to return to X", "A revient chez X": A works at X again, when X is typed an
-        organization by other evidence ("returned to Paris" is a trip; no typing vote from here)."""
-        out: list[Reading] = []
-        args = Arguments(verb)
-        employers = [m for m in self.typed((c for p, c in args.preps if p in ("to", "chez")), O)
-                     if self.ctx.type_of(m) == O]
-        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.7, "returns-to")
-        return out
-
-    def _moved_to(self, verb: Token) -> list[Reading]:
-        """"A est passé chez X", "A est parti chez X", "A went to X" (X typed as a company): A works at X."""
+    def _goes_to(self, verb: Token) -> list[Reading]:
+        """"A est passé chez X", "A went to X", "A is leaving office to return to X", "A revient chez X": A works
+        at X, when X is typed an organization by other evidence ("went to Paris" is a trip; no typing vote from
+        here)."""
         out: list[Reading] = []
         args = Arguments(verb)
         if any(lemma(t) in _SPANS_OF_TIME for t in args.patients):
             return out  # "a passé dix ans chez X": time spent there (see _time_spent)
         places = [c for p, c in args.preps if p == "chez" or (p == "to" and verb.lang_ == "en")]
         employers = [m for m in self.typed(places, O, expand=False) if self.ctx.type_of(m) == O]
-        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.65, "moved-to")
+        _Emitter(out, verb).pairs(WORKS_AT, self.typed(args.actors, P), employers, {}, 0.65, "goes-to")
         return out
 
     def _time_spent(self, verb: Token) -> list[Reading]:
@@ -1962,8 +1952,6 @@ def _through(word: Token) -> list[Token]:
         c for c in word.children if c.dep_ in AGENT and _case(c) == "par"]
 
 
-#: Going back to a former employer ("return to X", "revenir chez X"; "à" is for places, "to" typed as one).
-_RETURN_VERBS = frozenset({"return", "rejoin", "revenir", "retourner"})
 #: Spans of time one spends somewhere ("five years at X", "dix ans chez X").
 _SPANS_OF_TIME = frozenset({"year", "month", "decade", "week", "an", "année", "mois", "décennie", "semaine"})
 #: Verbs whose passive subject is a company even when no founder or buyer is named (not "launched",

@@ -25,7 +25,7 @@ from loaders.first_names import is_given_name
 from loaders.lexicon import (ACRONYM_ROLES, COMMON_OPENERS, DATE_WORDS, LEGAL_FORMS, NAME_CONNECTORS, NAME_PARTICLES,
                              ORG_PREFIXES, ORG_SUFFIXES, PERSON_TITLES, PRONOUNS, ROLE_WORDS, SENTENCE_OPENERS,
                              SHARE_WORDS, TITLE_MODIFIERS, WEB_ENDINGS)
-from loaders.sentences import doc_text, doc_tokens, sentence_index
+from loaders.sentences import doc_text, doc_tokens, per_doc, sentence_index
 
 logger = logging.getLogger(__name__)
 
@@ -605,11 +605,8 @@ def token_mentions(doc: Doc, mentions: list[Mention], keep: Callable[[int], bool
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as (first, end), or None
     (remembered per doc: the stages map the same mentions to tokens several times)."""
-    cache = doc.user_data.get("foundergraph_token_ranges")
-    if cache is None or cache[0] != len(doc):
-        cache = doc.user_data["foundergraph_token_ranges"] = (len(doc), {})
-    key = (start, end)
-    if key not in cache[1]:
+    ranges: dict[tuple[int, int], tuple[int, int] | None] = per_doc(doc, "token_ranges", dict)
+    if (start, end) not in ranges:
         span = doc.char_span(start, end, alignment_mode="expand")
-        cache[1][key] = None if span is None else (span.start, span.end)
-    return cache[1][key]
+        ranges[start, end] = None if span is None else (span.start, span.end)
+    return ranges[start, end]

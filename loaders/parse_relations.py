@@ -35,7 +35,7 @@ from graph.model import ACQUIRED, FOUNDED, INVESTED_IN, KNOWS, MENTORED, ORGANIZ
 from loaders.lexicon import PRONOUNS, TITLE_MODIFIERS
 from loaders.mentions import Mention, doc_text, party_tag
 from loaders.money import money_props
-from loaders.sentences import doc_tokens
+from loaders.sentences import doc_tokens, per_doc
 
 P, O = PERSON, ORGANIZATION
 #: The type a mention has before typing: any slot accepts it (:func:`slot_votes`).
@@ -352,23 +352,16 @@ def _main_verb_taken_for_a_participle(verb: Token, children: list[Token]) -> boo
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in children)
 
 
-#: Each verb's :class:`Arguments` as read once, in ``doc.user_data`` (the record stage drops it): the slot
-#: votes, the relations and the raiser all ask for the same verbs' arguments.
-_ARGUMENTS = "foundergraph_arguments"
-
-
 class Arguments:
-    """The actors, patients and prepositional complements of a verb trigger."""
+    """The actors, patients and prepositional complements of a verb trigger, read once per verb and doc (the
+    slot votes, the relations and the raiser all ask for the same verbs' arguments) and handed out as copies."""
 
     def __init__(self, verb: Token):
-        doc = verb.doc
-        cache = doc.user_data.get(_ARGUMENTS)
-        if cache is None or cache[0] != len(doc):
-            cache = doc.user_data[_ARGUMENTS] = (len(doc), {})
-        known = cache[1].get(verb.i)
+        cache: dict[int, tuple] = per_doc(verb.doc, "arguments", dict)
+        known = cache.get(verb.i)
         if known is None:
             self._read(verb)
-            cache[1][verb.i] = (self.actors[:], self.patients[:], self.preps[:], set(self.bound))
+            cache[verb.i] = (self.actors[:], self.patients[:], self.preps[:], set(self.bound))
         else:  # copies: a caller may extend the lists it gets
             self.actors, self.patients, self.preps, self.bound = known[0][:], known[1][:], known[2][:], set(known[3])
 

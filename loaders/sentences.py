@@ -8,10 +8,12 @@ the next one.
 from __future__ import annotations
 
 import logging
+from typing import Callable, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _FINAL = (".", "!", "?", "…", ":", "»", '"', "”", ";")
 _CACHE = "foundergraph_sentences"
@@ -27,12 +29,19 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def per_doc(doc: Doc, name: str, build: Callable[[], T]) -> T:
+    """What ``build()`` returns, built once per doc and kept in ``doc.user_data`` under ``foundergraph_<name>``
+    (the record stage drops every such key); built again if the doc's length changed since."""
+    key = f"foundergraph_{name}"
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), build())
+    return cached[1]
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per doc (spaCy joins every token's text on each access)."""
-    cached = doc.user_data.get("foundergraph_text")
-    if cached is None:
-        cached = doc.user_data["foundergraph_text"] = "".join(t.text_with_ws for t in doc_tokens(doc))
-    return cached
+    return per_doc(doc, "text", lambda: "".join(t.text_with_ws for t in doc_tokens(doc)))
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -2,9 +2,8 @@
 into memory, the rows of a push.
 
 Every 700 new containers start a collection, and the older generations are walked again and again as
-the objects pile up: building the rows of a 100k-person push took ~30 µs a row with the collector on and
-~2 µs with it paused, and loading a large store three times as long. These objects hold no reference
-cycles, so reference counting frees them all the same.
+the objects pile up, so building rows or loading a large store spends most of its time collecting. These
+objects hold no reference cycles, so reference counting frees them all the same.
 """
 from __future__ import annotations
 

@@ -66,9 +66,9 @@ LABELS = (PERSON, ORGANIZATION)
 FLUSH_BATCHES = 10
 #: A push into an empty database writes Articles and their MENTIONS in transactions of about this many mentions.
 MENTIONS_PER_TRANSACTION = 20_000
-#: Transactions a push into an empty database runs at once: two. Since the endpoints are found by node id
-#: (no index lookups and their locks), two writers of 2,000 rows beat one of 1,000 by 1.2-1.7x on 2 cores
-#: (30k people, 300k relationships, a quiet machine); deadlocks on shared nodes are retried by the driver.
+#: Transactions a push into an empty database runs at once: two, of ``batch_size`` rows each. With the
+#: endpoints found by node id (no index lookups and their locks), two writers of 2,000 rows took the 1M push
+#: from 10.7k to 13.1k relationships/s (bench/bench_neo4j.py, BENCHMARKS.md); the driver retries deadlocks.
 WRITER_THREADS = 2
 
 CONSTRAINTS = (
